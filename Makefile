@@ -1,0 +1,80 @@
+# The two commands a newcomer needs: `make run` and `make test`. `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The tests always run against PostgreSQL; the default is the local server.
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/portal)
+
+.PHONY: help install install-dev run seed users test check lint format lock migrate clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36mmake %-12s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a lock file changes.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create the virtual environment and install the site's packages
+
+install-dev: $(VENV)/.installed-dev ## Install the site's and the tests' packages
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --no-input
+
+seed: migrate ## Build (or bring up to date) the Swedish demo site
+	$(BIN)/python manage.py seed_demo
+
+users: migrate ## Create the demo accounts (development only) and print their passwords
+	$(BIN)/python manage.py create_demo_users
+
+run: seed users ## Install, migrate, seed the demo site and serve it on http://127.0.0.1:8000/
+	@echo "Webbplatsen: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+check: install-dev ## Lint, format check, Django checks and migration check (part of `make test`)
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.test \
+		$(BIN)/python manage.py check --fail-level WARNING
+	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.test \
+		$(BIN)/python manage.py makemigrations --check --dry-run
+	@# Production static files once, so a broken reference fails here and not on deploy.
+	SECRET_KEY=collectstatic-check ALLOWED_HOSTS=localhost STATIC_ROOT=$$(mktemp -d) \
+		DJANGO_SETTINGS_MODULE=portal.settings.production \
+		$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+
+test: check ## Run linters, checks and the whole test suite against PostgreSQL
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest --create-db
+
+lint: install-dev ## Lint Python (ruff) and templates (djhtml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install-dev ## Fix formatting of Python and templates
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+lock: install-dev ## Re-pin every dependency from pyproject.toml into the lock files
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --extra dev -o requirements-dev.lock
+
+clean: ## Remove the virtual environment, the SQLite database and generated files
+	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -1,0 +1,120 @@
+"""The home page and generic standard pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from news.models import NewsIndexPage, NewsPage
+from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from portal.models import UpdatedDateMixin
+
+from .queries import featured_guidance
+
+
+class HomePage(Page):
+    """The start page: an introduction, the way to one's advisor, featured guidance and the
+    latest news. One per site, at the root."""
+
+    intro = RichTextField(
+        _("introduktion"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Två eller tre meningar om vad föräldrarådgivningen är och för vem."),
+    )
+    advisor_directory = models.ForeignKey(
+        "advice.AdvisorDirectoryPage",
+        verbose_name=_('sidan "Hitta din föräldrarådgivare"'),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Länkas tydligt från startsidan och sidhuvudet."),
+    )
+    advisor_directory_text = models.CharField(
+        _("text om att hitta sin föräldrarådgivare"),
+        max_length=250,
+        blank=True,
+        help_text=_('T.ex. "Sök på ditt barns skola så ser du vem du kan ringa."'),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [PageChooserPanel("advisor_directory"), FieldPanel("advisor_directory_text")],
+            heading=_("Hitta din föräldrarådgivare"),
+        ),
+        InlinePanel(
+            "featured_guidance",
+            label=_("utvald vägledning"),
+            heading=_("Utvald vägledning"),
+            max_num=6,
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "advice.GuidanceIndexPage", "news.NewsIndexPage"]
+
+    class Meta:
+        verbose_name = _("startsida")
+        verbose_name_plural = _("startsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_guidance"] = featured_guidance(self)
+        context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:3]
+        context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
+        return context
+
+
+class HomePageFeaturedGuidance(Orderable):
+    """A guidance page picked for the start page, in the editor's order."""
+
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_guidance")
+    page = models.ForeignKey(
+        "advice.GuidancePage",
+        verbose_name=_("vägledningssida"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("utvald vägledning")
+        verbose_name_plural = _("utvald vägledning")
+
+
+class StandardPage(UpdatedDateMixin, Page):
+    """Generic content: about the service, contact, accessibility statement, privacy."""
+
+    lead = models.TextField(
+        _("ingress"),
+        blank=True,
+        max_length=600,
+        help_text=_("En eller två meningar som sammanfattar sidan. Visas i större stil."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        UpdatedDateMixin.updated_date_panel,
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standardsida")
+        verbose_name_plural = _("standardsidor")

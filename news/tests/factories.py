@@ -1,0 +1,23 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from news.models import NewsIndexPage, NewsPage
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Aktuellt"
+    slug = "aktuellt"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Nyhet nummer {n}")
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+    lead = "Något nytt har hänt i föräldrarådgivningen."
+
+    class Meta:
+        model = NewsPage

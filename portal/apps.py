@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """Cross-cutting pieces: site settings, shared blocks, template tags, seed_demo."""
+
+    name = "portal"
+    verbose_name = "Portal"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the "Senast uppdaterad" handler)

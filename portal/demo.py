@@ -1,0 +1,202 @@
+"""Building blocks for `manage.py seed_demo`: idempotent create-or-update of pages, snippets
+and generated images, with a report of what changed.
+
+Each app has a demo module (home/demo.py, advice/demo.py, news/demo.py) that describes its
+content with these helpers; portal/management/commands/seed_demo.py runs them in order.
+A second run finds everything in place and changes nothing: no new pages, revisions or images.
+"""
+
+import colorsys
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+from django.core.files.images import ImageFile
+from django.db import models
+
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
+
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+
+@dataclass
+class Report:
+    """Counts what a seed run created, updated or found unchanged, and says so as it goes."""
+
+    write: object = None
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+
+    def record(self, outcome, obj):
+        getattr(self, outcome).append(obj)
+        if self.write is not None and outcome != "unchanged":
+            label = {"created": "Skapade", "updated": "Uppdaterade"}[outcome]
+            self.write(f"  {label} {obj._meta.verbose_name}: {obj}")
+
+
+def _strip_block_ids(data):
+    """StreamField JSON without the generated block ids, for comparing content."""
+    if isinstance(data, list):
+        return [_strip_block_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {k: _strip_block_ids(v) for k, v in data.items() if k != "id"}
+    return data
+
+
+def _comparable(instance, name, value):
+    """(stored, wanted) in a form that compares equal when the content is the same."""
+    model_field = instance._meta.get_field(name)
+    if isinstance(model_field, StreamField):
+        wanted = model_field.stream_block.get_prep_value(model_field.stream_block.to_python(value))
+        stored = model_field.stream_block.get_prep_value(getattr(instance, name))
+        return _strip_block_ids(stored), _strip_block_ids(wanted)
+    if isinstance(model_field, models.ForeignKey):
+        wanted_id = value.pk if isinstance(value, models.Model) else value
+        return getattr(instance, model_field.attname), wanted_id
+    return getattr(instance, name), value
+
+
+def apply_changes(instance, fields):
+    """Set the fields that differ; return whether anything changed."""
+    changed = False
+    for name, value in fields.items():
+        stored, wanted = _comparable(instance, name, value)
+        if stored != wanted:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+def upsert_page(parent, model, slug, report, *, updated_date=None, **fields):
+    """Create the page `slug` under `parent`, or bring it up to date, and publish it.
+
+    `updated_date` is the "Senast uppdaterad" date the demo shows; the page keeps it through
+    publication instead of taking today's date.
+    """
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if updated_date is not None:
+        fields["updated_date"] = updated_date
+    if page is None:
+        page = model(slug=slug, **fields)
+        if updated_date is not None:
+            page.keep_updated_date = True
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        report.record("created", page)
+        return page
+    if apply_changes(page, fields) or not page.live:
+        if updated_date is not None:
+            page.keep_updated_date = True
+        page.save_revision().publish()
+        page.refresh_from_db()
+        report.record("updated", page)
+    else:
+        report.record("unchanged", page)
+    return page
+
+
+def upsert_snippet(model, lookup, report, *, m2m=None, **fields):
+    """Create or update a snippet found by `lookup` (a dict of natural-key fields).
+
+    `m2m` maps many-to-many field names to lists of objects. Snippets with drafts are
+    published, like an editor would.
+    """
+    m2m = m2m or {}
+    obj = model.objects.filter(**lookup).first()
+    outcome = "unchanged"
+    if obj is None:
+        obj = model(**lookup, **fields)
+        outcome = "created"
+    elif apply_changes(obj, fields):
+        outcome = "updated"
+    for name, objects in m2m.items():
+        wanted = sorted(o.pk for o in objects)
+        stored = sorted(o.pk for o in getattr(obj, name).all()) if obj.pk else []
+        if wanted != stored:
+            getattr(obj, name).set(objects)
+            if outcome == "unchanged":
+                outcome = "updated"
+    if isinstance(obj, DraftStateMixin) and not obj.live and outcome == "unchanged":
+        outcome = "updated"
+    if outcome != "unchanged":
+        obj.save()
+        if isinstance(obj, RevisionMixin):
+            revision = obj.save_revision()
+            if isinstance(obj, DraftStateMixin):
+                revision.publish()
+    report.record(outcome, obj)
+    return obj
+
+
+def demo_image(title, alt_text, report, *, size=(1200, 675), seed_text=None):
+    """A generated picture (soft shapes in calm colours) stored once under `title`.
+
+    Demo images are drawn here rather than downloaded: the repository ships no photos of real
+    people and the machine needs no internet access.
+    """
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is not None:
+        report.record("unchanged", image)
+        return image
+
+    digest = hashlib.sha256((seed_text or title).encode()).digest()
+    width, height = size
+
+    def colour(index, lightness):
+        hue = digest[index] / 255
+        r, g, b = colorsys.hls_to_rgb(hue, lightness, 0.45)
+        return int(r * 255), int(g * 255), int(b * 255)
+
+    picture = PILImage.new("RGB", size, colour(0, 0.88))
+    draw = ImageDraw.Draw(picture)
+    for i in range(6):
+        cx = digest[2 * i + 1] / 255 * width
+        cy = digest[2 * i + 2] / 255 * height
+        radius = (0.15 + digest[i + 13] / 255 * 0.35) * min(width, height)
+        draw.ellipse(
+            (cx - radius, cy - radius, cx + radius, cy + radius),
+            fill=colour(i + 20, 0.55 + i * 0.05),
+        )
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=82)
+    filename = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".jpg"
+    image = Image(title=title, description=alt_text)
+    image.file = ImageFile(buffer, name=filename)
+    image.save()
+    report.record("created", image)
+    return image
+
+
+def home_page_for_default_site(model, title, report, **fields):
+    """The start page of the default site: the existing one, or a new one that replaces
+    Wagtail's placeholder "Welcome" page."""
+    from wagtail.models import Site
+
+    root = Page.get_first_root_node()
+    home = model.objects.child_of(root).first()
+    if home is None:
+        placeholder = Page.objects.child_of(root).filter(slug="home").first()
+        home = model(title=title, slug="start", **fields)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(is_default_site=True)
+        site.root_page = home
+        site.save()
+        if placeholder is not None and placeholder.specific_class is Page:
+            placeholder.delete()
+        report.record("created", home)
+        return home
+    if apply_changes(home, {"title": title, **fields}):
+        home.save_revision().publish()
+        report.record("updated", home)
+    else:
+        report.record("unchanged", home)
+    return home

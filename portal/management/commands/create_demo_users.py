@@ -1,0 +1,46 @@
+"""Demo accounts for local development: `python manage.py create_demo_users`.
+
+Refuses to run unless DEBUG is on, so a production database never gets known passwords.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+DEMO_USERS = [
+    # username, password, superuser, group, description
+    ("admin", "demo-admin-2026", True, None, "administratör (allt)"),
+    ("redaktor", "demo-redaktor-2026", False, "Editors", "redaktör (skickar sidor för granskning)"),
+    (
+        "granskare",
+        "demo-granskare-2026",
+        False,
+        "Moderators",
+        "granskare (godkänner och publicerar)",
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Skapar demokonton för utveckling (bara när DEBUG är på)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demokonton skapas bara i utvecklingsläge (DEBUG=True).")
+        User = get_user_model()
+        self.stdout.write(self.style.MIGRATE_HEADING("Demokonton (endast utveckling):"))
+        for username, password, superuser, group_name, description in DEMO_USERS:
+            user, _created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            user.is_staff = True
+            user.is_superuser = superuser
+            user.set_password(password)
+            user.save()
+            if group_name:
+                group = Group.objects.filter(name=group_name).first()
+                if group is not None:
+                    user.groups.add(group)
+            self.stdout.write(f"  {username} / {password}  – {description}")
+        self.stdout.write("  Logga in på http://127.0.0.1:8000/admin/")

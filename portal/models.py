@@ -1,0 +1,143 @@
+"""Cross-cutting models: the site's contact settings and the "Senast uppdaterad" date that
+content pages share."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """Contact details shown in the footer of every page and on the 404 page.
+
+    One record per site, edited under Inställningar → Kontaktuppgifter.
+    """
+
+    organisation_name = models.CharField(
+        _("organisation"),
+        max_length=120,
+        blank=True,
+        help_text=_('Den som ansvarar för webbplatsen, t.ex. "Huddinge kommun, socialtjänsten".'),
+    )
+    phone = models.CharField(
+        _("telefon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Det allmänna numret, skrivet som det ska visas, t.ex. 070-174 06 05."),
+    )
+    phone_hours = models.CharField(
+        _("telefontider"),
+        max_length=200,
+        blank=True,
+        help_text=_('T.ex. "Måndag–fredag 8.00–16.30".'),
+    )
+    email = models.EmailField(
+        _("e-post"),
+        blank=True,
+        help_text=_("En funktionsbrevlåda, inte en persons adress."),
+    )
+    visiting_address = models.CharField(
+        _("besöksadress"),
+        max_length=200,
+        blank=True,
+    )
+    postal_address = models.CharField(
+        _("postadress"),
+        max_length=200,
+        blank=True,
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("kontaktsida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_('Länkas som "Kontakt" i sidhuvudet och sidfoten på varje sida.'),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tillgänglighetsredogörelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Lagen kräver en länk till tillgänglighetsredogörelsen från varje sida."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("personuppgiftssida"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Sidan om hur personuppgifter behandlas."),
+    )
+
+    select_related = ["contact_page", "accessibility_page", "privacy_page"]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("phone"),
+                FieldPanel("phone_hours"),
+                FieldPanel("email"),
+                FieldPanel("visiting_address"),
+                FieldPanel("postal_address"),
+            ],
+            heading=_("Kontaktuppgifter"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("contact_page"),
+                PageChooserPanel("accessibility_page"),
+                PageChooserPanel("privacy_page"),
+            ],
+            heading=_("Sidor som länkas från varje sida"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("kontaktuppgifter")
+        verbose_name_plural = _("kontaktuppgifter")
+
+    def __str__(self):
+        return str(self.organisation_name or self._meta.verbose_name)
+
+
+class UpdatedDateMixin(models.Model):
+    """The editor-controlled "Senast uppdaterad" date of a content page.
+
+    On each publication the date becomes the publication day, unless the editor ticks
+    "keep the date" (a typo fix should not make old guidance look new). The tick applies to
+    that one publication only; see portal/signals.py.
+    """
+
+    updated_date = models.DateField(
+        _("senast uppdaterad"),
+        null=True,
+        blank=True,
+        help_text=_(
+            'Visas som "Senast uppdaterad" på sidan. Sätts till publiceringsdagen varje gång '
+            "sidan publiceras, om du inte kryssar i rutan nedan."
+        ),
+    )
+    keep_updated_date = models.BooleanField(
+        _("behåll datumet vid nästa publicering"),
+        default=False,
+        help_text=_(
+            "Kryssa i vid små ändringar, t.ex. ett rättat stavfel, så att datumet ovan står kvar. "
+            "Rutan nollställs efter publiceringen."
+        ),
+    )
+
+    updated_date_panel = MultiFieldPanel(
+        [FieldPanel("updated_date"), FieldPanel("keep_updated_date")],
+        heading=_("Senast uppdaterad"),
+    )
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,168 @@
+"""Editors' work in the Wagtail admin: every create view loads, a news article goes from draft
+to published, and publishing is kept for those allowed to publish."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from advice.models import Advisor, Area, School
+from advice.tests.factories import GuidanceIndexPageFactory, GuidancePageFactory
+from news.models import NewsPage
+from news.tests.factories import NewsIndexPageFactory
+
+PAGE_TYPES_BY_PARENT = {
+    # page type: the fixture page it is created under
+    ("home", "homepage"): "root",
+    ("home", "standardpage"): "home",
+    ("news", "newsindexpage"): "home",
+    ("news", "newspage"): "news_index",
+    ("advice", "guidanceindexpage"): "home",
+    ("advice", "guidancepage"): "hub",
+    ("advice", "advisordirectorypage"): "hub",
+}
+
+
+@pytest.fixture
+def parents(home_page):
+    return {
+        "root": Page.get_first_root_node(),
+        "home": home_page,
+        "news_index": NewsIndexPageFactory(parent=home_page),
+        "hub": GuidanceIndexPageFactory(parent=home_page),
+    }
+
+
+@pytest.mark.django_db
+def test_create_view_of_every_page_type_loads_for_a_superuser(client, superuser, parents):
+    client.force_login(superuser)
+    for (app, model), parent_name in PAGE_TYPES_BY_PARENT.items():
+        url = reverse("wagtailadmin_pages:add", args=[app, model, parents[parent_name].pk])
+        response = client.get(url)
+        assert response.status_code == 200, (app, model)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Advisor, Area, School])
+def test_create_and_list_views_of_every_snippet_load_for_a_superuser(client, superuser, model):
+    client.force_login(superuser)
+    app, name = model._meta.app_label, model._meta.model_name
+    assert client.get(reverse(f"wagtailsnippets_{app}_{name}:add")).status_code == 200
+    assert client.get(reverse(f"wagtailsnippets_{app}_{name}:list")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_site_settings_edit_view_loads(client, superuser, home_page):
+    client.force_login(superuser)
+    response = client.get(
+        reverse("wagtailsettings:edit", args=["portal", "contactsettings"]), follow=True
+    )
+    assert response.status_code == 200
+    assert "Kontaktuppgifter" in response.content.decode()
+
+
+def news_form(**overrides):
+    data = {
+        "title": "Ny föräldragrupp i Skogås",
+        "slug": "ny-foraldragrupp-i-skogas",
+        "date": "2026-11-20",
+        "lead": "En ny grupp för föräldrar startar i januari.",
+        "body": streamfield([("paragraph", rich_text("<p>Välkommen att anmäla dig.</p>"))]),
+        "image": "",
+        "image_caption": "",
+        "updated_date": "",
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+@pytest.mark.django_db
+def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
+    client, editor, moderator, parents
+):
+    news_index = parents["news_index"]
+    add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk])
+
+    client.force_login(editor)
+    response = client.post(add_url, news_form())
+    assert response.status_code == 302
+    draft = NewsPage.objects.child_of(news_index).get(slug="ny-foraldragrupp-i-skogas")
+    assert not draft.live
+    client.logout()
+    assert client.get("/aktuellt/ny-foraldragrupp-i-skogas/").status_code == 404
+
+    client.force_login(moderator)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert client.get(edit_url).status_code == 200
+    response = client.post(edit_url, news_form(**{"action-publish": "publish"}))
+    assert response.status_code == 302
+
+    draft.refresh_from_db()
+    assert draft.live
+    public = client.get("/aktuellt/ny-foraldragrupp-i-skogas/")
+    assert public.status_code == 200
+    assert "Ny föräldragrupp i Skogås" in public.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_editor_cannot_publish(client, editor, parents):
+    news_index = parents["news_index"]
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk]),
+        news_form(**{"action-publish": "publish"}),
+    )
+    page = NewsPage.objects.child_of(news_index).get(slug="ny-foraldragrupp-i-skogas")
+    assert not page.live
+    client.logout()
+    assert client.get("/aktuellt/ny-foraldragrupp-i-skogas/").status_code == 404
+
+
+def guidance_form(**overrides):
+    data = {
+        "title": "Närvarotrappan",
+        "slug": "narvarotrappan",
+        "lead": "Så följer skolan upp frånvaro, steg för steg.",
+        "body": streamfield([]),
+        "updated_date": "",
+        "comments": inline_formset([]),
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+@pytest.mark.django_db
+def test_updated_date_follows_publication_unless_the_editor_keeps_it(client, superuser, parents):
+    page = GuidancePageFactory(parent=parents["hub"], slug="narvarotrappan")
+    client.force_login(superuser)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    today = timezone.localdate()
+
+    # A normal publication: the date becomes the publication day, whatever the field said.
+    client.post(edit_url, guidance_form(updated_date="2024-01-15"))
+    page.refresh_from_db()
+    assert page.updated_date == today
+
+    # A minor fix: the editor keeps an older date, and the tick does not stick.
+    client.post(edit_url, guidance_form(updated_date="2024-01-15", keep_updated_date="on"))
+    page.refresh_from_db()
+    assert page.updated_date == datetime.date(2024, 1, 15)
+    assert page.keep_updated_date is False
+    assert "15 januari 2024" in client.get(page.url).content.decode()
+
+    # The next edit starts from what visitors see: the kept date and an empty tick box.
+    form = client.get(edit_url).context["form"]
+    assert form.initial["updated_date"] == datetime.date(2024, 1, 15)
+    assert form.initial["keep_updated_date"] is False
+
+    # Without the tick the date moves with the next publication again.
+    client.post(edit_url, guidance_form(updated_date="2024-01-15"))
+    page.refresh_from_db()
+    assert page.updated_date == today
