@@ -8,11 +8,11 @@ BIN := $(VENV)/bin
 # The tests always run against PostgreSQL; the default is the local server.
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/portal)
 
-.PHONY: help install install-dev run seed users test check lint format lock migrate clean
+.PHONY: help install install-dev browser-deps run seed users test check lint format lock migrate clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36mmake %-12s\033[0m %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36mmake %-14s\033[0m %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +27,23 @@ $(VENV)/.installed-dev: requirements-dev.lock | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.lock
 	@touch $@ $(VENV)/.installed
 
+# The browser tests drive Debian's Chromium and run axe-core (from npm) inside it.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 install: $(VENV)/.installed ## Create the virtual environment and install the site's packages
 
 install-dev: $(VENV)/.installed-dev ## Install the site's and the tests' packages
+
+browser-deps: node_modules/.installed ## Install Chromium (Debian package) and axe-core for browser tests
+	@if ! command -v $${CHROMIUM_PATH:-chromium} >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "The browser tests need Chromium: sudo apt-get install chromium"; exit 1; \
+		fi; \
+	fi
 
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
@@ -58,7 +72,7 @@ check: install-dev ## Lint, format check, Django checks and migration check (par
 		DJANGO_SETTINGS_MODULE=portal.settings.production \
 		$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 
-test: check ## Run linters, checks and the whole test suite against PostgreSQL
+test: check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest --create-db
 
 lint: install-dev ## Lint Python (ruff) and templates (djhtml)
@@ -77,4 +91,4 @@ lock: install-dev ## Re-pin every dependency from pyproject.toml into the lock f
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --extra dev -o requirements-dev.lock
 
 clean: ## Remove the virtual environment, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 staticfiles media
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media

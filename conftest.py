@@ -1,4 +1,7 @@
-"""Shared pytest fixtures: a site with a start page, and users with the roles editors have."""
+"""Shared pytest fixtures: a site with a start page, users with the roles editors have, and a
+headless browser."""
+
+import os
 
 from django.contrib.auth.models import Group
 
@@ -51,3 +54,38 @@ def editor(django_user_model):
 def moderator(django_user_model):
     """A member of Wagtail's "Moderators" group: may write and publish."""
     return _user_in_group(django_user_model, "granskare", "Moderators")
+
+
+# Browser tests: Debian's Chromium driven by Playwright (never `playwright install`, which
+# downloads a browser). The flags keep Chromium from calling out to Google's services.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API runs an event loop in this thread; the test itself still
+    # talks to the database synchronously, which Django would otherwise refuse.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,101 @@
+"""The demo site in a real browser (headless Chromium): no accessibility violations found by
+axe-core, usable at 320 CSS pixels, a working skip link, nothing loaded from other sites."""
+
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.management import call_command
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# The public page templates: start, hub, guidance, directory, news list and article, standard
+# page, accessibility statement, 404.
+PATHS = [
+    "/",
+    "/foraldraradgivning/",
+    "/foraldraradgivning/problematisk-skolfranvaro/",
+    "/foraldraradgivning/hitta-foraldraradgivare/",
+    "/aktuellt/",
+    "/aktuellt/?page=2",
+    "/om-foraldraradgivningen/",
+    "/tillganglighetsredogorelse/",
+    "/finns-inte/",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def demo_site(live_server):
+    call_command("seed_demo", stdout=StringIO())
+    first_news = live_server.url + "/aktuellt/"
+    return {"url": live_server.url, "news": first_news}
+
+
+def test_pages_have_no_accessibility_violations(browser_page, demo_site):
+    news_links = []
+    for path in PATHS:
+        browser_page.goto(demo_site["url"] + path)
+        browser_page.add_script_tag(path=str(AXE))
+        result = browser_page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        violations = [
+            f"{path}: {v['id']} ({v['impact']}) {v['help']} – "
+            + "; ".join(node["target"][0] for node in v["nodes"][:3])
+            for v in result["violations"]
+        ]
+        assert not violations, "\n".join(violations)
+        if path == "/aktuellt/":
+            news_links = browser_page.eval_on_selector_all(
+                "main .card__link", "links => links.map(a => a.getAttribute('href'))"
+            )
+    # One news article as well.
+    assert news_links
+    browser_page.goto(demo_site["url"] + news_links[0])
+    browser_page.add_script_tag(path=str(AXE))
+    result = browser_page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    assert not result["violations"], [v["id"] for v in result["violations"]]
+
+
+def test_pages_fit_a_320_pixel_wide_screen(browser_page, demo_site):
+    """WCAG 1.4.10 reflow: 320 CSS px is a 1280 px window at 400 % zoom."""
+    browser_page.set_viewport_size({"width": 320, "height": 640})
+    for path in PATHS:
+        browser_page.goto(demo_site["url"] + path)
+        overflow = browser_page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
+
+
+def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_main(browser_page, demo_site):
+    browser_page.goto(demo_site["url"] + "/foraldraradgivning/problematisk-skolfranvaro/")
+    browser_page.keyboard.press("Tab")
+    focused = browser_page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Hoppa till innehållet"
+    assert browser_page.evaluate("getComputedStyle(document.activeElement).top") != "-160px"
+    browser_page.keyboard.press("Enter")
+    assert browser_page.evaluate("document.activeElement.id") == "main"
+
+
+def test_pages_load_nothing_from_other_sites_and_work_without_javascript(browser, demo_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    origin = urlsplit(demo_site["url"]).netloc
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        for path in PATHS:
+            response = page.goto(demo_site["url"] + path)
+            assert response.status == (404 if path == "/finns-inte/" else 200), path
+            assert page.locator("h1").count() == 1, path
+    finally:
+        context.close()
+    foreign = [url for url in requested if urlsplit(url).netloc not in {origin, ""}]
+    assert not foreign, foreign
