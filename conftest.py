@@ -71,13 +71,25 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
+
     from playwright.sync_api import sync_playwright
 
-    # Playwright's synchronous API runs an event loop in this thread; the test itself still
-    # talks to the database synchronously, which Django would otherwise refuse.
+    # Playwright's synchronous API keeps an event loop running in this thread. Django then
+    # refuses synchronous database access unless told otherwise, and its connection handler
+    # switches to per-context storage, i.e. to new connection objects that lack the snapshot
+    # of migrated data (Wagtail's root page, groups) that serialized_rollback restores after
+    # each transactional test. Carry the snapshot over to the new connection objects.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

@@ -133,26 +133,40 @@ def upsert_snippet(model, lookup, report, *, m2m=None, **fields):
     return obj
 
 
+def _palette(text):
+    """Calm colours picked from a hash of `text`, so the same title gives the same picture."""
+    digest = hashlib.sha256(text.encode()).digest()
+
+    def colour(index, lightness):
+        red, green, blue = colorsys.hls_to_rgb(digest[index] / 255, lightness, 0.45)
+        return int(red * 255), int(green * 255), int(blue * 255)
+
+    return digest, colour
+
+
+def _store_image(title, alt_text, picture, report):
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=82)
+    filename = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".jpg"
+    image = get_image_model()(title=title, description=alt_text)
+    image.file = ImageFile(buffer, name=filename)
+    image.save()
+    report.record("created", image)
+    return image
+
+
 def demo_image(title, alt_text, report, *, size=(1200, 675), seed_text=None):
     """A generated picture (soft shapes in calm colours) stored once under `title`.
 
     Demo images are drawn here rather than downloaded: the repository ships no photos of real
     people and the machine needs no internet access.
     """
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
+    image = get_image_model().objects.filter(title=title).first()
     if image is not None:
         report.record("unchanged", image)
         return image
-
-    digest = hashlib.sha256((seed_text or title).encode()).digest()
+    digest, colour = _palette(seed_text or title)
     width, height = size
-
-    def colour(index, lightness):
-        hue = digest[index] / 255
-        r, g, b = colorsys.hls_to_rgb(hue, lightness, 0.45)
-        return int(r * 255), int(g * 255), int(b * 255)
-
     picture = PILImage.new("RGB", size, colour(0, 0.88))
     draw = ImageDraw.Draw(picture)
     for i in range(6):
@@ -163,14 +177,23 @@ def demo_image(title, alt_text, report, *, size=(1200, 675), seed_text=None):
             (cx - radius, cy - radius, cx + radius, cy + radius),
             fill=colour(i + 20, 0.55 + i * 0.05),
         )
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=82)
-    filename = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12] + ".jpg"
-    image = Image(title=title, description=alt_text)
-    image.file = ImageFile(buffer, name=filename)
-    image.save()
-    report.record("created", image)
-    return image
+    return _store_image(title, alt_text, picture, report)
+
+
+def demo_portrait(title, alt_text, report, *, size=400):
+    """A generated portrait placeholder: a head-and-shoulders silhouette on a plain colour.
+    The demo's people are fictional, so they get drawn figures, never photographs."""
+    image = get_image_model().objects.filter(title=title).first()
+    if image is not None:
+        report.record("unchanged", image)
+        return image
+    _digest, colour = _palette(title)
+    picture = PILImage.new("RGB", (size, size), colour(0, 0.85))
+    draw = ImageDraw.Draw(picture)
+    figure = colour(1, 0.35)
+    draw.ellipse((size * 0.32, size * 0.16, size * 0.68, size * 0.52), fill=figure)
+    draw.ellipse((size * 0.12, size * 0.58, size * 0.88, size * 1.3), fill=figure)
+    return _store_image(title, alt_text, picture, report)
 
 
 def home_page_for_default_site(model, title, report, **fields):
@@ -200,3 +223,56 @@ def home_page_for_default_site(model, title, report, **fields):
     else:
         report.record("unchanged", home)
     return home
+
+
+# Writing demo page bodies: StreamField values as (block type, value) tuples, and internal
+# links between demo pages.
+
+
+def h2(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def h3(text):
+    return ("heading", {"text": text, "level": "h3"})
+
+
+def para(*html):
+    """A paragraph block from pieces of rich-text HTML (<p>, <ul>, <ol> ...)."""
+    return ("paragraph", "".join(html))
+
+
+def bullets(*items):
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def numbered(*items):
+    return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+
+
+def fact_box(title, html, tone="info"):
+    return ("fact_box", {"tone": tone, "title": title, "text": html})
+
+
+def quote(text, role="förälder", name=""):
+    """An invented quotation; never a real person's words."""
+    return ("quote", {"quote": text, "name": name, "role": role})
+
+
+class PageLinks:
+    """Internal rich-text links to demo pages, by key.
+
+    A link to a page that does not exist yet is written as plain text and remembered in
+    `missing`, so the caller can build the linking page again once the target exists.
+    """
+
+    def __init__(self, pages):
+        self.pages = pages
+        self.missing = set()
+
+    def __call__(self, key, text):
+        page = self.pages.get(key)
+        if page is None:
+            self.missing.add(key)
+            return text
+        return f'<a linktype="page" id="{page.pk}">{text}</a>'

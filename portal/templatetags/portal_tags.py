@@ -6,6 +6,8 @@ Loaded with {% load portal_tags %}; used by templates/base.html and templates/na
 import re
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
@@ -76,3 +78,12 @@ def tel_href(number):
     elif digits.startswith("0"):
         digits = "+46" + digits[1:]
     return f"tel:{digits}" if digits else ""
+
+
+@register.filter
+def breakable_email(address):
+    """An e-mail address that may wrap after "@" and dots on a narrow screen, not mid-word."""
+    parts = re.split(r"([@.])", str(address or ""))
+    return mark_safe(  # noqa: S308  (every part is escaped)
+        "".join(escape(part) + ("<wbr>" if part in {"@", "."} else "") for part in parts)
+    )
