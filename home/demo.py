@@ -5,6 +5,9 @@ e-mail addresses use example.org.
 """
 
 import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
 
 from wagtail.models import Site
 
@@ -387,10 +390,20 @@ def build_home(report):
             "eller mejla."
         ),
     )
+    # The site answers at the address the project is configured with, so that the sitemap
+    # and other absolute links point there (http://127.0.0.1:8000 for `make run`).
+    address = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.get(root_page=home)
-    if site.site_name != "Föräldrarådgivning":
-        site.site_name = "Föräldrarådgivning"
+    wanted = {
+        "site_name": "Föräldrarådgivning",
+        "hostname": address.hostname or "localhost",
+        "port": address.port or (443 if address.scheme == "https" else 80),
+    }
+    if apply_changes(site, wanted):
         site.save()
+        report.record("updated", site)
+    else:
+        report.record("unchanged", site)
     return home
 
 

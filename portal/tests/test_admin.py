@@ -6,15 +6,21 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
 from advice.models import Advisor, Area, School
-from advice.tests.factories import GuidanceIndexPageFactory, GuidancePageFactory
+from advice.tests.factories import (
+    AdvisorDirectoryPageFactory,
+    GuidanceIndexPageFactory,
+    GuidancePageFactory,
+)
+from home.tests.factories import HomePageFactory, StandardPageFactory
 from news.models import NewsPage
-from news.tests.factories import NewsIndexPageFactory
+from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 PAGE_TYPES_BY_PARENT = {
     # page type: the fixture page it is created under
@@ -166,3 +172,62 @@ def test_updated_date_follows_publication_unless_the_editor_keeps_it(client, sup
     client.post(edit_url, guidance_form(updated_date="2024-01-15"))
     page.refresh_from_db()
     assert page.updated_date == today
+
+
+def edit_form_data(page):
+    """What the page editor posts for `page`: StreamFields and rich text are built by the
+    editor's JavaScript, so they cannot be read from the HTML of the edit view."""
+    body = {"body": streamfield([("paragraph", rich_text("<p>Text.</p>"))])}
+    common = {"title": page.title, "slug": page.slug, "comments": inline_formset([])}
+    updated = {"updated_date": ""}
+    by_type = {
+        "HomePage": {
+            "intro": rich_text("<p>Intro.</p>"),
+            "advisor_directory": "",
+            "advisor_directory_text": "",
+            "featured_guidance": inline_formset([]),
+        },
+        "StandardPage": {"lead": "Ingress.", **body, **updated},
+        "GuidanceIndexPage": {"lead": "Ingress.", **body, **updated},
+        "GuidancePage": {"lead": "Ingress.", **body, **updated},
+        "AdvisorDirectoryPage": {"intro": rich_text("<p>Intro.</p>"), **updated},
+        "NewsIndexPage": {"intro": rich_text("<p>Intro.</p>")},
+        "NewsPage": {
+            "date": "2026-11-20",
+            "lead": "Ingress.",
+            "image": "",
+            "image_caption": "",
+            **body,
+            **updated,
+        },
+    }
+    return nested_form_data({**common, **by_type[type(page).__name__]})
+
+
+class TestEveryPageTypeIsEditableAndPreviewable(WagtailPageTestCase):
+    """The edit form of each page type saves, and its preview renders."""
+
+    def setUp(self):
+        root = Page.get_first_root_node()
+        home = HomePageFactory(parent=root)
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+        )
+        hub = GuidanceIndexPageFactory(parent=home)
+        news_index = NewsIndexPageFactory(parent=home)
+        self.pages = [
+            home,
+            StandardPageFactory(parent=home),
+            hub,
+            GuidancePageFactory(parent=hub),
+            AdvisorDirectoryPageFactory(parent=hub),
+            news_index,
+            NewsPageFactory(parent=news_index),
+        ]
+
+    def test_pages_are_editable_and_previewable(self):
+        for page in self.pages:
+            with self.subTest(page=type(page).__name__):
+                data = edit_form_data(page)
+                self.assertPageIsEditable(page, post_data=data)
+                self.assertPageIsPreviewable(page, post_data=data)

@@ -122,3 +122,24 @@ def test_malformed_query_strings_never_break_a_page(client, site_pages, query):
     for page in site_pages.values():
         response = client.get(f"{page.url}?{query}")
         assert response.status_code == 200, (page.url, query)
+
+
+@pytest.mark.django_db
+def test_public_pages_send_a_strict_content_security_policy(client, site_pages, superuser):
+    policy = client.get(site_pages["guidance"].url)["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "Content-Security-Policy" in client.get("/finns-inte/").headers
+    # The Wagtail admin needs inline code and sets its own rules.
+    client.force_login(superuser)
+    assert "Content-Security-Policy" not in client.get("/admin/").headers
+
+
+@pytest.mark.django_db
+def test_the_500_page_renders_without_a_request_or_database():
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render({})
+    assert 'lang="sv"' in html
+    assert "Något gick fel" in html
