@@ -14,13 +14,13 @@ from wagtail.models import Site
 from advice.demo import GENERAL_PHONE, existing_pages
 from portal.demo import (
     PageLinks,
-    apply_changes,
     bullets,
     fact_box,
     h2,
     h3,
     home_page_for_default_site,
     para,
+    update_object,
     upsert_page,
 )
 from portal.models import ContactSettings
@@ -394,16 +394,12 @@ def build_home(report):
     # and other absolute links point there (http://127.0.0.1:8000 for `make run`).
     address = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
     site = Site.objects.get(root_page=home)
-    wanted = {
+    site_fields = {
         "site_name": "Föräldrarådgivning",
         "hostname": address.hostname or "localhost",
         "port": address.port or (443 if address.scheme == "https" else 80),
     }
-    if apply_changes(site, wanted):
-        site.save()
-        report.record("updated", site)
-    else:
-        report.record("unchanged", site)
+    update_object(site, site_fields, report)
     return home
 
 
@@ -413,9 +409,8 @@ def build_standard_pages(home, report):
     for key, slug, content in STANDARD_PAGES:
         fields = {"show_in_menus": False, **content(links)}
         pages[key] = links.pages[key] = upsert_page(home, StandardPage, slug, report, **fields)
-    site = Site.objects.get(root_page=home)
-    settings = ContactSettings.for_site(site)
-    wanted = {
+    contact_settings = ContactSettings.for_site(Site.objects.get(root_page=home))
+    contact_fields = {
         "organisation_name": "Huddinge kommun, socialtjänsten",
         "phone": GENERAL_PHONE,
         "phone_hours": PHONE_HOURS,
@@ -426,11 +421,7 @@ def build_standard_pages(home, report):
         "accessibility_page": pages["tillganglighet"],
         "privacy_page": pages["personuppgifter"],
     }
-    if apply_changes(settings, wanted):
-        settings.save()
-        report.record("updated", settings)
-    else:
-        report.record("unchanged", settings)
+    update_object(contact_settings, contact_fields, report)
     return pages
 
 

@@ -16,7 +16,7 @@ from django.db import models
 
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -71,6 +71,16 @@ def apply_changes(instance, fields):
     return changed
 
 
+def update_object(obj, fields, report):
+    """Save `obj` (a plain model such as a Site or a setting) if any of `fields` differ."""
+    if apply_changes(obj, fields):
+        obj.save()
+        report.record("updated", obj)
+    else:
+        report.record("unchanged", obj)
+    return obj
+
+
 def upsert_page(parent, model, slug, report, *, updated_date=None, **fields):
     """Create the page `slug` under `parent`, or bring it up to date, and publish it.
 
@@ -82,21 +92,18 @@ def upsert_page(parent, model, slug, report, *, updated_date=None, **fields):
         fields["updated_date"] = updated_date
     if page is None:
         page = model(slug=slug, **fields)
-        if updated_date is not None:
-            page.keep_updated_date = True
         parent.add_child(instance=page)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        report.record("created", page)
-        return page
-    if apply_changes(page, fields) or not page.live:
-        if updated_date is not None:
-            page.keep_updated_date = True
-        page.save_revision().publish()
-        page.refresh_from_db()
-        report.record("updated", page)
+        outcome = "created"
+    elif apply_changes(page, fields) or not page.live:
+        outcome = "updated"
     else:
         report.record("unchanged", page)
+        return page
+    # The one-time tick that keeps the date through this publication (portal/signals.py).
+    page.keep_updated_date = updated_date is not None
+    page.save_revision().publish()
+    page.refresh_from_db()
+    report.record(outcome, page)
     return page
 
 
@@ -144,6 +151,13 @@ def _palette(text):
     return digest, colour
 
 
+def _existing_image(title, report):
+    image = get_image_model().objects.filter(title=title).first()
+    if image is not None:
+        report.record("unchanged", image)
+    return image
+
+
 def _store_image(title, alt_text, picture, report):
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=82)
@@ -161,9 +175,7 @@ def demo_image(title, alt_text, report, *, size=(1200, 675), seed_text=None):
     Demo images are drawn here rather than downloaded: the repository ships no photos of real
     people and the machine needs no internet access.
     """
-    image = get_image_model().objects.filter(title=title).first()
-    if image is not None:
-        report.record("unchanged", image)
+    if image := _existing_image(title, report):
         return image
     digest, colour = _palette(seed_text or title)
     width, height = size
@@ -183,9 +195,7 @@ def demo_image(title, alt_text, report, *, size=(1200, 675), seed_text=None):
 def demo_portrait(title, alt_text, report, *, size=400):
     """A generated portrait placeholder: a head-and-shoulders silhouette on a plain colour.
     The demo's people are fictional, so they get drawn figures, never photographs."""
-    image = get_image_model().objects.filter(title=title).first()
-    if image is not None:
-        report.record("unchanged", image)
+    if image := _existing_image(title, report):
         return image
     _digest, colour = _palette(title)
     picture = PILImage.new("RGB", (size, size), colour(0, 0.85))
@@ -199,8 +209,6 @@ def demo_portrait(title, alt_text, report, *, size=400):
 def home_page_for_default_site(model, title, report, **fields):
     """The start page of the default site: the existing one, or a new one that replaces
     Wagtail's placeholder "Welcome" page."""
-    from wagtail.models import Site
-
     root = Page.get_first_root_node()
     home = model.objects.child_of(root).first()
     if home is None:
