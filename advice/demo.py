@@ -8,6 +8,10 @@ example.org. The general number 070-174 06 05 belongs to the contact settings (h
 
 import datetime
 
+from django.utils.text import slugify
+
+from anyascii import anyascii
+
 from portal.demo import (
     PageLinks,
     bullets,
@@ -22,27 +26,53 @@ from portal.demo import (
     upsert_snippet,
 )
 
-from .models import Advisor, AdvisorDirectoryPage, Area, GuidanceIndexPage, GuidancePage, School
+from .models import (
+    Advisor,
+    AdvisorDirectoryPage,
+    Area,
+    GuidanceIndexPage,
+    GuidancePage,
+    Language,
+    School,
+)
 
 GENERAL_PHONE = "070-174 06 05"
 HUB_SLUG = "foraldraradgivning"
 DIRECTORY_SLUG = "hitta-foraldraradgivare"
 
 
-# --- Areas, schools and advisors -------------------------------------------------------------
+# --- Languages, areas, schools and advisors -------------------------------------------------
 
-# (slug, name, description, schools). The school names are invented for the demo.
+# (BCP 47 code, Swedish name, the language's own name, direction)
+LANGUAGES = [
+    ("sv", "svenska", "svenska", "ltr"),
+    ("en", "engelska", "English", "ltr"),
+    ("ar", "arabiska", "العربية", "rtl"),
+    ("so", "somaliska", "Soomaali", "ltr"),
+    ("ti", "tigrinja", "ትግርኛ", "ltr"),
+    ("fi", "finska", "suomi", "ltr"),
+    ("fa", "persiska", "فارسی", "rtl"),
+    ("bs", "bosniska", "bosanski", "ltr"),
+    ("sr", "serbiska", "srpski", "ltr"),
+    ("tr", "turkiska", "Türkçe", "ltr"),
+]
+
+OPENING_HOURS = "Måndag–torsdag 8.30–16.00\nFredag 8.30–15.00"
+
+# (slug, name, description, office address, schools). Schools and addresses are invented.
 AREAS = [
     (
         "varby",
         "Vårby",
         "Vårby gård, Vårby haga och bostadsområdena ner mot Mälaren i kommunens västra del.",
+        "Exempelvägen 4, Vårby",
         ["Vårby strandskola", "Vårbybackens skola", "Mälarvikens skola", "Kvarnängsskolan"],
     ),
     (
         "flemingsberg",
         "Flemingsberg",
         "Flemingsberg med bland annat Grantorp, Visättra och Glömsta.",
+        "Exempelgränd 12, Flemingsberg",
         [
             "Flemingsbergs dalskola",
             "Visättra ängsskola",
@@ -55,6 +85,7 @@ AREAS = [
         "Centrala Huddinge",
         "Huddinge centrum och områdena runt omkring, till exempel Storängen, Fullersta och "
         "Sjödalen.",
+        "Exempelgatan 1, Huddinge",
         [
             "Huddinge torgskola",
             "Storängens parkskola",
@@ -66,46 +97,122 @@ AREAS = [
         "skogas",
         "Skogås",
         "Skogås, Trångsund och Länna i kommunens östra del.",
+        "Exempeltorget 3, Skogås",
         ["Skogås bergsskola", "Lännaskogens skola", "Trångsunds sjöskola"],
     ),
 ]
 
-# (name, area slug, phone, schools or None for all schools of the area, has a photo)
-ADVISORS = [
-    ("Lina Berg", "varby", "070-174 06 10", ["Vårby strandskola", "Vårbybackens skola"], False),
-    ("Yasmin Haddad", "varby", "070-174 06 11", ["Mälarvikens skola", "Kvarnängsskolan"], True),
-    (
-        "Amina Farah",
-        "flemingsberg",
-        "070-174 06 20",
-        ["Flemingsbergs dalskola", "Visättra ängsskola"],
-        False,
-    ),
-    (
-        "Sanna Virtanen",
-        "flemingsberg",
-        "070-174 06 21",
-        ["Grantorps parkskola", "Glömsta skogsskola"],
-        True,
-    ),
-    (
-        "Elin Sjöberg",
-        "centrala-huddinge",
-        "070-174 06 30",
-        ["Huddinge torgskola", "Storängens parkskola"],
-        False,
-    ),
-    (
-        "Dragan Petrović",
-        "centrala-huddinge",
-        "070-174 06 31",
-        ["Fullersta ängsskola", "Sjödalsbackens skola"],
-        True,
-    ),
+TUE, WED, THU, MON, FRI = 2, 3, 4, 1, 5
+
+# Each advisor: area, phone, schools (None: all schools of the area), whether they agreed to
+# be shown with name (and, with a portrait, photo), languages besides Swedish, phone hours,
+# and drop-in times as (school, weekday, start, end, place).
+ADVISORS = {
+    "Lina Berg": {
+        "area": "varby",
+        "phone": "070-174 06 10",
+        "schools": ["Vårby strandskola", "Vårbybackens skola"],
+        "shown": True,
+        "portrait": False,
+        "languages": ["en"],
+        "phone_hours": "Måndag–torsdag 8.30–16.00",
+        "drop_ins": [
+            ("Vårby strandskola", TUE, "13:00", "15:00", "Biblioteket"),
+            ("Vårbybackens skola", THU, "08:00", "09:30", "Elevhälsans väntrum"),
+        ],
+    },
+    "Yasmin Haddad": {
+        "area": "varby",
+        "phone": "070-174 06 11",
+        "schools": ["Mälarvikens skola", "Kvarnängsskolan"],
+        "shown": True,
+        "portrait": True,
+        "languages": ["ar", "en"],
+        "phone_hours": "Måndag–fredag 9.00–15.00",
+        "drop_ins": [
+            ("Mälarvikens skola", MON, "14:00", "16:00", "Fritidsgården, rum 2"),
+            ("Kvarnängsskolan", WED, "08:00", "10:00", "Matsalen"),
+        ],
+    },
+    "Amina Farah": {
+        "area": "flemingsberg",
+        "phone": "070-174 06 20",
+        "schools": ["Flemingsbergs dalskola", "Visättra ängsskola"],
+        "shown": False,
+        "portrait": False,
+        "languages": ["so", "en"],
+        "phone_hours": "Måndag–torsdag 8.30–16.00",
+        "drop_ins": [("Flemingsbergs dalskola", TUE, "08:00", "10:00", "Biblioteket")],
+    },
+    "Sanna Virtanen": {
+        "area": "flemingsberg",
+        "phone": "070-174 06 21",
+        "schools": ["Grantorps parkskola", "Glömsta skogsskola"],
+        "shown": True,
+        "portrait": True,
+        "languages": ["fi", "en"],
+        "phone_hours": "Måndag–fredag 8.30–15.30",
+        "drop_ins": [
+            ("Grantorps parkskola", WED, "13:00", "15:00", ""),
+            ("Glömsta skogsskola", FRI, "08:30", "10:00", "Elevhälsans korridor"),
+        ],
+    },
+    "Elin Sjöberg": {
+        "area": "centrala-huddinge",
+        "phone": "070-174 06 30",
+        "schools": ["Huddinge torgskola", "Storängens parkskola"],
+        "shown": False,
+        "portrait": False,
+        "languages": ["en", "tr"],
+        "phone_hours": "Måndag–torsdag 8.30–16.00",
+        "drop_ins": [("Huddinge torgskola", THU, "13:00", "15:00", "Biblioteket")],
+    },
+    "Dragan Petrović": {
+        "area": "centrala-huddinge",
+        "phone": "070-174 06 31",
+        "schools": ["Fullersta ängsskola", "Sjödalsbackens skola"],
+        "shown": True,
+        "portrait": True,
+        "languages": ["bs", "sr", "en"],
+        "phone_hours": "Tisdag–fredag 8.30–16.00",
+        "drop_ins": [
+            ("Fullersta ängsskola", TUE, "08:00", "09:30", ""),
+            ("Sjödalsbackens skola", THU, "14:00", "16:00", "Fritids"),
+        ],
+    },
     # The two advisors in Skogås share the area's three schools.
-    ("Karim Mansour", "skogas", "070-174 06 40", None, False),
-    ("Mattias Ekström", "skogas", "070-174 06 41", None, True),
-]
+    "Karim Mansour": {
+        "area": "skogas",
+        "phone": "070-174 06 40",
+        "schools": None,
+        "shown": False,
+        "portrait": False,
+        "languages": ["ar", "fa"],
+        "phone_hours": "Måndag–torsdag 8.30–16.00",
+        "drop_ins": [
+            ("Skogås bergsskola", MON, "13:00", "15:00", "Biblioteket"),
+            ("Trångsunds sjöskola", WED, "08:00", "09:30", ""),
+        ],
+    },
+    "Senait Tesfay": {
+        "area": "skogas",
+        "phone": "070-174 06 41",
+        "schools": None,
+        "shown": True,
+        "portrait": True,
+        "languages": ["ti", "en"],
+        "phone_hours": "Måndag–fredag 9.00–15.30",
+        "drop_ins": [("Lännaskogens skola", THU, "13:30", "15:30", "Elevhälsans väntrum")],
+    },
+}
+
+
+def area_contact(area_slug, heading=""):
+    """A contact block showing the published advisors of an area."""
+    return (
+        "contact",
+        {"heading": heading, "advisor": None, "area": Area.objects.get(slug=area_slug)},
+    )
 
 
 def area_mailbox(area_slug):
@@ -113,23 +220,53 @@ def area_mailbox(area_slug):
     return f"foraldraradgivare.{area_slug}@example.org"
 
 
+def school_slug(name):
+    return slugify(anyascii(name))
+
+
+def _time(text):
+    return datetime.time.fromisoformat(text)
+
+
 def build_directory_data(report):
+    languages = {
+        code: upsert_snippet(
+            Language, {"code": code}, report, name=name, native_name=native, direction=direction
+        )
+        for code, name, native, direction in LANGUAGES
+    }
     areas = {}
     schools = {}
-    for order, (slug, name, description, school_names) in enumerate(AREAS):
+    for order, (slug, name, description, address, school_names) in enumerate(AREAS):
         area = upsert_snippet(
-            Area, {"slug": slug}, report, name=name, description=description, sort_order=order
+            Area,
+            {"slug": slug},
+            report,
+            name=name,
+            description=description,
+            sort_order=order,
+            office_address=address,
+            opening_hours=OPENING_HOURS,
+            email=area_mailbox(slug),
         )
         areas[slug] = (area, school_names)
         for school_name in school_names:
-            schools[school_name] = upsert_snippet(School, {"name": school_name}, report, area=area)
+            schools[school_name] = upsert_snippet(
+                School,
+                {"slug": school_slug(school_name)},
+                report,
+                name=school_name,
+                area=area,
+                municipality_code="0126",
+                school_forms="Grundskola",
+            )
 
-    for name, area_slug, phone, school_names, has_photo in ADVISORS:
-        area, area_school_names = areas[area_slug]
-        served = [schools[school] for school in school_names or area_school_names]
+    for name, advisor in ADVISORS.items():
+        area, area_school_names = areas[advisor["area"]]
+        served = [schools[school] for school in advisor["schools"] or area_school_names]
         photo = None
         photo_alt_text = ""
-        if has_photo:
+        if advisor["portrait"]:
             photo_alt_text = f"Tecknat porträtt av {name}"
             photo = demo_portrait(f"Porträtt: {name}", photo_alt_text, report)
         upsert_snippet(
@@ -137,11 +274,29 @@ def build_directory_data(report):
             {"name": name},
             report,
             role="Föräldrarådgivare",
-            phone=phone,
-            email=area_mailbox(area_slug),
+            show_identity=advisor["shown"],
+            phone=advisor["phone"],
+            phone_hours=advisor["phone_hours"],
+            email=area_mailbox(advisor["area"]),
             photo=photo,
             photo_alt_text=photo_alt_text,
-            m2m={"areas": [area], "schools": served},
+            m2m={
+                "areas": [area],
+                "schools": served,
+                "languages": [languages[code] for code in advisor["languages"]],
+            },
+            children={
+                "drop_ins": [
+                    {
+                        "school": schools[school],
+                        "weekday": weekday,
+                        "start_time": _time(start),
+                        "end_time": _time(end),
+                        "place": place,
+                    }
+                    for school, weekday, start, end, place in advisor["drop_ins"]
+                ]
+            },
         )
 
 

@@ -1,5 +1,5 @@
-"""Listing queries for guidance and advisors, in one place, each costing a fixed number of
-SQL queries however much content exists."""
+"""Listing queries for guidance and advisors, in one place. Each costs a fixed number of SQL
+queries however many advisors, schools or areas exist."""
 
 from django.apps import apps
 from django.db.models import Prefetch
@@ -13,21 +13,72 @@ class GuidancePageQuerySet(PageQuerySet):
         return self.live().public().order_by("path")
 
 
-def published_advisors():
-    """Advisors visitors may see: published ones, with what an advisor card needs."""
-    Advisor = apps.get_model("advice", "Advisor")
+def _model(name):
+    return apps.get_model("advice", name)
+
+
+def published_drop_ins():
+    """Drop-in times of published advisors, by weekday and time."""
     return (
-        Advisor.objects.filter(live=True)
-        .select_related("photo")
-        .prefetch_related("photo__renditions", "schools")
+        _model("AdvisorDropIn")
+        .objects.filter(advisor__live=True)
+        .select_related("school")
+        .order_by("weekday", "start_time", "school__name")
+    )
+
+
+def advisors_with_card_data():
+    """Advisors with everything an advisor card needs, drafts included (for contact blocks,
+    which must keep their choice while an advisor is unpublished)."""
+    return (
+        _model("Advisor")
+        .objects.select_related("photo")
+        .prefetch_related(
+            "photo__renditions",
+            "languages",
+            Prefetch("areas", queryset=_model("Area").objects.order_by("sort_order", "name")),
+            Prefetch("schools", queryset=_model("School").objects.order_by("name")),
+            Prefetch("drop_ins", queryset=published_drop_ins()),
+        )
         .order_by("name")
     )
 
 
+def published_advisors():
+    """Advisors visitors may see: published ones, with everything an advisor card needs."""
+    return advisors_with_card_data().filter(live=True)
+
+
 def areas_with_advisors():
-    """Every area in the editors' order, each with its schools and published advisors."""
-    Area = apps.get_model("advice", "Area")
-    return Area.objects.order_by("sort_order", "name").prefetch_related(
-        "schools",
-        Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
+    """Every area in the editors' order, with its schools and its published advisors
+    (as `published_advisors`)."""
+    return (
+        _model("Area")
+        .objects.order_by("sort_order", "name")
+        .prefetch_related(
+            Prefetch("schools", queryset=_model("School").objects.order_by("name")),
+            Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
+        )
+    )
+
+
+def area_with_schools(slug):
+    """One area with its schools and each school's drop-in times, or None."""
+    schools = (
+        _model("School")
+        .objects.order_by("name")
+        .prefetch_related(Prefetch("drop_ins", queryset=published_drop_ins()))
+    )
+    return (
+        _model("Area")
+        .objects.filter(slug=slug)
+        .prefetch_related(Prefetch("schools", queryset=schools))
+        .first()
+    )
+
+
+def schools_with_areas():
+    """Schools placed in an area, for the finder and the open data."""
+    return (
+        _model("School").objects.filter(area__isnull=False).select_related("area").order_by("name")
     )

@@ -1,19 +1,22 @@
-"""Admin for advisors, areas and schools: one "Föräldrarådgivare" menu with three lists."""
+"""Admin for advisors, areas, schools and languages: one "Föräldrarådgivare" menu."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Advisor, Area, School
+from .admin_views import SchoolImportView, SchoolIndexView
+from .models import Advisor, Area, Language, School
 
 
 class AdvisorViewSet(SnippetViewSet):
     model = Advisor
     icon = "user"
     menu_label = _("Föräldrarådgivare")
-    list_display = ["name", "role", "phone", "email"]
-    list_filter = ["live", "areas"]
+    list_display = ["name", "role", "phone", "email", "show_identity"]
+    list_filter = ["live", "show_identity", "areas", "languages"]
     search_fields = ["name", "role"]
     list_per_page = 50
 
@@ -27,16 +30,26 @@ class AreaViewSet(SnippetViewSet):
 
 class SchoolViewSet(SnippetViewSet):
     model = School
+    # The listing has an "Importera skolor" button (advice/admin_views.py).
+    index_view_class = SchoolIndexView
     icon = "home"
     menu_label = _("Skolor")
-    list_display = ["name", "area"]
+    list_display = ["name", "area", "unit_code"]
     list_filter = ["area"]
     search_fields = ["name"]
     list_per_page = 50
 
 
+class LanguageViewSet(SnippetViewSet):
+    model = Language
+    icon = "globe"
+    menu_label = _("Språk")
+    list_display = ["name", "native_name", "code"]
+    search_fields = ["name", "native_name", "code"]
+
+
 class AdvisorGroup(SnippetViewSetGroup):
-    items = (AdvisorViewSet, AreaViewSet, SchoolViewSet)
+    items = (AdvisorViewSet, AreaViewSet, SchoolViewSet, LanguageViewSet)
     menu_icon = "group"
     menu_label = _("Föräldrarådgivare")
     menu_name = "advisors"
@@ -44,3 +57,9 @@ class AdvisorGroup(SnippetViewSetGroup):
 
 
 register_snippet(AdvisorGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_school_import_url():
+    """The "Importera skolor" page: load or refresh schools from a school-unit register file."""
+    return [path("advice/school-import/", SchoolImportView.as_view(), name="advice_school_import")]

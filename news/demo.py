@@ -6,7 +6,7 @@ not named; quotations are invented and attributed to a role only.
 
 import datetime
 
-from advice.demo import existing_pages
+from advice.demo import area_contact, existing_pages
 from portal.demo import PageLinks, bullets, demo_image, fact_box, h2, para, quote, upsert_page
 
 from .models import NewsIndexPage, NewsPage
@@ -319,6 +319,7 @@ def reading_day(link):
                 "<p>Läslustdagen är ett exempel på hur föräldrarådgivarna arbetar tillsammans "
                 f"med skolan. Läs mer om {link('foraldraskapsstod', 'föräldraskapsstöd')}.</p>"
             ),
+            area_contact("varby", "Föräldrarådgivarna i Vårby"),
         ],
     }
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -141,6 +142,82 @@ class QuoteBlock(blocks.StructBlock):
         return value
 
 
+class AdvisorChooserBlock(SnippetChooserBlock):
+    """Chooses an advisor. All advisors chosen on a page load in one query batch, with what
+    their cards need."""
+
+    def __init__(self, target_model="advice.Advisor", **kwargs):
+        super().__init__(target_model, **kwargs)
+
+    def bulk_to_python(self, values):
+        from advice.queries import advisors_with_card_data
+
+        advisors = advisors_with_card_data().in_bulk([v for v in values if v])
+        return [advisors.get(value) for value in values]
+
+
+class AreaChooserBlock(SnippetChooserBlock):
+    """Chooses an area; its published advisors load with it, in one query batch."""
+
+    def __init__(self, target_model="advice.Area", **kwargs):
+        super().__init__(target_model, **kwargs)
+
+    def bulk_to_python(self, values):
+        from advice.queries import areas_with_advisors
+
+        areas = areas_with_advisors().in_bulk([v for v in values if v])
+        return [areas.get(value) for value in values]
+
+
+class ContactBlock(blocks.StructBlock):
+    """The contact card(s) of one advisor or of an area's advisors, always as currently
+    published: editing or unpublishing an advisor changes every page that shows them."""
+
+    heading = blocks.CharBlock(
+        label=_("rubrik"),
+        required=False,
+        max_length=80,
+        help_text=_('Lämna tomt för "Kontakta oss".'),
+    )
+    advisor = AdvisorChooserBlock(
+        label=_("föräldrarådgivare"),
+        required=False,
+        help_text=_("Välj en föräldrarådgivare, eller ett område nedan."),
+    )
+    area = AreaChooserBlock(
+        label=_("område"),
+        required=False,
+        help_text=_("Visar alla föräldrarådgivare i området."),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Kontaktkort")
+        description = _("Kontaktuppgifter till en föräldrarådgivare eller ett områdes rådgivare.")
+        template = "blocks/contact_block.html"
+        group = _("Kontakt")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("advisor")) == bool(value.get("area")):
+            message = _("Välj antingen en föräldrarådgivare eller ett område.")
+            raise blocks.StructBlockValidationError(
+                block_errors={"advisor": ValidationError(message)}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        advisor, area = value.get("advisor"), value.get("area")
+        if advisor is not None:
+            context["advisors"] = [advisor] if advisor.live else []
+        elif area is not None:
+            context["advisors"] = getattr(area, "published_advisors", [])
+        else:
+            context["advisors"] = []
+        return context
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     """The body of standard, guidance and news pages."""
 
@@ -149,3 +226,4 @@ class ContentStreamBlock(blocks.StreamBlock):
     figure = FigureBlock()
     fact_box = FactBoxBlock()
     quote = QuoteBlock()
+    contact = ContactBlock()

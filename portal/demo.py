@@ -107,13 +107,24 @@ def upsert_page(parent, model, slug, report, *, updated_date=None, **fields):
     return page
 
 
-def upsert_snippet(model, lookup, report, *, m2m=None, **fields):
+def _child_rows(objects, wanted):
+    """Inline child objects (e.g. drop-in times) as comparable tuples of the wanted fields."""
+    names = sorted(wanted[0]) if wanted else []
+    return [
+        tuple(getattr(obj, f"{name}_id", None) or getattr(obj, name) for name in names)
+        for obj in objects
+    ]
+
+
+def upsert_snippet(model, lookup, report, *, m2m=None, children=None, **fields):
     """Create or update a snippet found by `lookup` (a dict of natural-key fields).
 
-    `m2m` maps many-to-many field names to lists of objects. Snippets with drafts are
+    `m2m` maps many-to-many field names to lists of objects; `children` maps inline child
+    relations (ParentalKey) to lists of field dicts, in order. Snippets with drafts are
     published, like an editor would.
     """
     m2m = m2m or {}
+    children = children or {}
     obj = model.objects.filter(**lookup).first()
     outcome = "unchanged"
     if obj is None:
@@ -126,6 +137,15 @@ def upsert_snippet(model, lookup, report, *, m2m=None, **fields):
         stored = sorted(o.pk for o in getattr(obj, name).all()) if obj.pk else []
         if wanted != stored:
             getattr(obj, name).set(objects)
+            if outcome == "unchanged":
+                outcome = "updated"
+    for name, rows in children.items():
+        relation = getattr(obj, name)
+        child_model = relation.model
+        wanted = [child_model(**row) for row in rows]
+        stored = list(relation.all()) if obj.pk else []
+        if _child_rows(stored, rows) != _child_rows(wanted, rows):
+            setattr(obj, name, wanted)
             if outcome == "unchanged":
                 outcome = "updated"
     if isinstance(obj, DraftStateMixin) and not obj.live and outcome == "unchanged":

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .phone import validate_phone_number
+
 
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
@@ -25,7 +27,8 @@ class ContactSettings(BaseSiteSetting):
         _("telefon"),
         max_length=40,
         blank=True,
-        help_text=_("Det allmänna numret, skrivet som det ska visas, t.ex. 070-174 06 05."),
+        validators=[validate_phone_number],
+        help_text=_("Det allmänna numret, t.ex. 070-174 06 05."),
     )
     phone_hours = models.CharField(
         _("telefontider"),

@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Open data of the advisor directory (read-only JSON and CSV); not language-prefixed.
+    path("api/", include("advice.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

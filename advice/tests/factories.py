@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -5,9 +7,11 @@ from factory.django import DjangoModelFactory
 from advice.models import (
     Advisor,
     AdvisorDirectoryPage,
+    AdvisorDropIn,
     Area,
     GuidanceIndexPage,
     GuidancePage,
+    Language,
     School,
 )
 
@@ -37,6 +41,16 @@ class AdvisorDirectoryPageFactory(wagtail_factories.PageFactory):
         model = AdvisorDirectoryPage
 
 
+class LanguageFactory(DjangoModelFactory):
+    code = factory.Iterator(["ar", "so", "ti", "fi", "fa", "en", "tr", "bs"])
+    name = factory.LazyAttribute(lambda o: f"språk {o.code}")
+    native_name = factory.LazyAttribute(lambda o: f"native {o.code}")
+
+    class Meta:
+        model = Language
+        django_get_or_create = ["code"]
+
+
 class AreaFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Område {n}")
     slug = factory.Sequence(lambda n: f"omrade-{n}")
@@ -47,6 +61,7 @@ class AreaFactory(DjangoModelFactory):
 
 class SchoolFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Skola {n}")
+    slug = factory.Sequence(lambda n: f"skola-{n}")
     area = factory.SubFactory(AreaFactory)
 
     class Meta:
@@ -54,7 +69,7 @@ class SchoolFactory(DjangoModelFactory):
 
 
 class AdvisorFactory(DjangoModelFactory):
-    """A published advisor. Pass areas=[...] and schools=[...] to link them."""
+    """A published advisor. Pass areas=[...], schools=[...] and languages=[...] to link them."""
 
     name = factory.Sequence(lambda n: f"Rådgivare {n}")
     phone = factory.Sequence(lambda n: f"070-174 06 {10 + n % 90:02d}")
@@ -76,3 +91,20 @@ class AdvisorFactory(DjangoModelFactory):
         if create and extracted:
             self.schools.set(extracted)
             self.save()
+
+    @factory.post_generation
+    def languages(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.languages.set(extracted)
+            self.save()
+
+
+class AdvisorDropInFactory(DjangoModelFactory):
+    advisor = factory.SubFactory(AdvisorFactory)
+    school = factory.SubFactory(SchoolFactory)
+    weekday = AdvisorDropIn.Weekday.TUESDAY
+    start_time = datetime.time(13, 0)
+    end_time = datetime.time(15, 0)
+
+    class Meta:
+        model = AdvisorDropIn

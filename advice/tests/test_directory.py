@@ -1,7 +1,5 @@
-"""Hitta din föräldrarådgivare and the guidance hub as families see them."""
+"""Hitta din föräldrarådgivare: the directory, area pages and the hub as families see them."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.images import get_image_model
@@ -12,112 +10,133 @@ from bs4 import BeautifulSoup
 
 from advice.models import Advisor, Area
 from advice.tests.factories import (
-    AdvisorDirectoryPageFactory,
-    AdvisorFactory,
     AreaFactory,
-    GuidanceIndexPageFactory,
     GuidancePageFactory,
     SchoolFactory,
 )
-
-
-@pytest.fixture
-def hub(home_page):
-    return GuidanceIndexPageFactory(parent=home_page, show_in_menus=True)
-
-
-@pytest.fixture
-def directory(hub, home_page):
-    page = AdvisorDirectoryPageFactory(parent=hub)
-    home_page.advisor_directory = page
-    home_page.save()
-    return page
 
 
 def main(response):
     return BeautifulSoup(response.content, "html.parser").find("main")
 
 
+def card_titles(html):
+    return [h.get_text(strip=True) for h in html.find_all(class_="advisor-card__name")]
+
+
 @pytest.mark.django_db
-def test_advisors_are_grouped_by_area_in_the_editors_order(client, directory):
-    varby = AreaFactory(name="Vårby", slug="varby", sort_order=0)
-    skogas = AreaFactory(name="Skogås", slug="skogas", sort_order=1)
-    AdvisorFactory(name="Amina Warsame", areas=[varby], schools=[SchoolFactory(area=varby)])
-    AdvisorFactory(name="Johan Lind", areas=[skogas])
-    html = main(client.get(directory.url))
+def test_without_a_search_every_area_is_listed_with_its_advisors(client, small_directory):
+    html = main(client.get(small_directory["page"].url))
     sections = html.find_all("section", class_="area")
     assert [s.h2.get_text(strip=True) for s in sections] == ["Vårby", "Skogås"]
-    assert sections[0]["id"] == "varby"
-    assert sections[0].find(class_="advisor-card__name").get_text() == "Amina Warsame"
-    assert sections[1].find(class_="advisor-card__name").get_text() == "Johan Lind"
-    # An in-page link to each area, for a quick jump on a phone.
-    assert [a["href"] for a in html.find("nav").find_all("a")] == ["#varby", "#skogas"]
+    assert card_titles(sections[0]) == ["Föräldrarådgivare, Vårby", "Lina Berg"]
+    assert card_titles(sections[1]) == ["Senait Tesfay"]
+    area_links = [a["href"] for a in html.find("nav", class_="area-nav").find_all("a")]
+    assert area_links == [
+        "/foraldraradgivning/hitta-foraldraradgivare/varby/",
+        "/foraldraradgivning/hitta-foraldraradgivare/skogas/",
+    ]
 
 
 @pytest.mark.django_db
-def test_an_advisor_card_gives_role_click_to_call_phone_email_and_schools(client, directory):
-    area = AreaFactory(name="Flemingsberg")
-    school = SchoolFactory(name="Exempelskolan", area=area)
-    AdvisorFactory(
-        name="Sara Nieminen",
-        phone="070-174 06 21",
-        email="foraldraradgivare.flemingsberg@example.org",
-        areas=[area],
-        schools=[school],
-    )
-    card = main(client.get(directory.url)).find(class_="advisor-card")
+def test_an_advisor_card_gives_role_phone_email_languages_and_interpreter_note(
+    client, small_directory
+):
+    html = main(client.get(small_directory["page"].url))
+    card = next(c for c in html.find_all(class_="advisor-card") if "Lina Berg" in c.get_text())
     assert card.find(class_="advisor-card__role").get_text() == "Föräldrarådgivare"
-    phone = card.find("a", href="tel:+46701740621")
-    assert phone.get_text() == "070-174 06 21"
-    assert card.find("a", href="mailto:foraldraradgivare.flemingsberg@example.org")
-    assert "Exempelskolan" in card.get_text()
+    # Click-to-call in E.164, shown the Swedish way whatever the editor typed.
+    phone = card.find("a", href="tel:+46701740610")
+    assert phone.get_text() == "070-174 06 10"
+    assert card.find("a", href="mailto:foraldraradgivare.varby@example.org")
+    languages = card.find("dt", string="Språk").find_next("dd")
+    assert "svenska, arabiska" in languages.get_text()
+    native = languages.find("span", lang="ar")
+    assert native.get_text() == "العربية" and native["dir"] == "rtl"
+    assert "Tolk bokas kostnadsfritt." in card.get_text()
+    assert "Vårby strandskola: tisdagar 13.00–15.00, Biblioteket" in card.get_text(" ", strip=True)
+    save = card.find(class_="advisor-card__save").a
+    assert save.get_text(" ", strip=True) == "Spara kontakt till Lina Berg"
+    assert save["href"].endswith(f"/kontaktkort/{small_directory['advisors']['lina'].pk}/")
 
 
 @pytest.mark.django_db
-def test_an_advisor_photo_carries_its_alt_text(client, directory):
-    area = AreaFactory()
-    photo = get_image_model().objects.create(title="Foto", file=get_test_image_file())
-    AdvisorFactory(
-        name="Lina Berg", areas=[area], photo=photo, photo_alt_text="Porträtt av Lina Berg"
+def test_an_advisor_who_has_not_agreed_is_shown_by_function_only(client, small_directory):
+    amina = small_directory["advisors"]["amina"]
+    amina.photo = get_image_model().objects.create(title="Foto", file=get_test_image_file())
+    amina.photo_alt_text = "Porträtt av Amina Farah"
+    amina.save()
+    html = client.get(small_directory["page"].url).content.decode()
+    assert "Amina Farah" not in html
+    assert "Porträtt av Amina Farah" not in html
+    card = next(
+        c
+        for c in main(client.get(small_directory["page"].url)).find_all(class_="advisor-card")
+        if "070-174 06 20" in c.get_text()
     )
-    card = main(client.get(directory.url)).find(class_="advisor-card")
-    assert card.find("img")["alt"] == "Porträtt av Lina Berg"
+    assert card.find(class_="advisor-card__name").get_text() == "Föräldrarådgivare, Vårby"
+    assert card.find("img") is None
 
 
 @pytest.mark.django_db
-def test_an_unpublished_advisor_is_not_shown(client, directory):
-    area = AreaFactory(name="Skogås")
-    AdvisorFactory(name="Publicerad Rådgivare", areas=[area])
-    AdvisorFactory(name="Slutat Rådgivare", areas=[area], live=False)
-    text = main(client.get(directory.url)).get_text()
-    assert "Publicerad Rådgivare" in text
-    assert "Slutat Rådgivare" not in text
+def test_an_advisor_photo_carries_its_alt_text(client, small_directory):
+    lina = small_directory["advisors"]["lina"]
+    lina.photo = get_image_model().objects.create(title="Foto", file=get_test_image_file())
+    lina.photo_alt_text = "Porträtt av Lina Berg"
+    lina.save()
+    html = main(client.get(small_directory["page"].url))
+    assert html.find("img", alt="Porträtt av Lina Berg") is not None
 
 
 @pytest.mark.django_db
-def test_an_area_without_advisors_says_whom_to_contact_instead(client, directory):
-    AreaFactory(name="Centrala Huddinge")
-    text = main(client.get(directory.url)).get_text(" ", strip=True)
+def test_an_area_page_lists_its_advisors_schools_drop_in_and_how_to_meet(client, small_directory):
+    varby = small_directory["areas"]["varby"]
+    varby.office_address = "Exempelvägen 4, Vårby"
+    varby.opening_hours = "Måndag–torsdag 8.30–16.00\nFredag 8.30–15.00"
+    varby.save()
+    response = client.get("/foraldraradgivning/hitta-foraldraradgivare/varby/")
+    assert response.status_code == 200
+    html = main(response)
+    assert html.h1.get_text(strip=True) == "Föräldrarådgivare i Vårby"
+    assert card_titles(html) == ["Föräldrarådgivare, Vårby", "Lina Berg"]
+    text = html.get_text(" ", strip=True)
+    assert "Exempelvägen 4, Vårby" in text
+    assert "Fredag 8.30–15.00" in text
+    schools = [h.get_text(strip=True) for h in html.find_all(class_="school-card__name")]
+    assert schools == ["Vårby strandskola", "Vårbybackens skola"]
+    assert "Tisdagar 13.00–15.00, Biblioteket" in text
+    crumbs = BeautifulSoup(response.content, "html.parser").find(
+        "nav", attrs={"aria-label": "Länkstig"}
+    )
+    assert crumbs.find(attrs={"aria-current": "page"}).get_text() == "Vårby"
+    assert crumbs.find("a", string="Hitta din föräldrarådgivare") is not None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["finns-inte/", "VARBY/", "varby/extra/", "kontaktkort/999999/", "kontaktkort/abc/"]
+)
+def test_unknown_areas_and_contact_cards_get_the_404_page(client, small_directory, path):
+    response = client.get(f"/foraldraradgivning/hitta-foraldraradgivare/{path}")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_area_without_advisors_gives_the_general_contact_details(client, directory):
+    AreaFactory(name="Centrala Huddinge", slug="centrala-huddinge")
+    html = main(client.get("/foraldraradgivning/hitta-foraldraradgivare/centrala-huddinge/"))
+    text = html.get_text(" ", strip=True)
     assert "Det finns ingen föräldrarådgivare i området just nu" in text
+    assert html.find("a", href="tel:+46701740605") is not None
+    assert html.find("a", href="mailto:foraldraradgivning@example.org") is not None
 
 
 @pytest.mark.django_db
-def test_directory_costs_the_same_number_of_queries_for_few_and_many_advisors(client, directory):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(directory.url).status_code == 200
-        return len(queries)
-
-    area = AreaFactory()
-    AdvisorFactory(areas=[area], schools=[SchoolFactory(area=area)])
-    count()  # warm up: the first request creates the site's settings row
-    few = count()
-    for _ in range(3):
-        area = AreaFactory()
-        schools = SchoolFactory.create_batch(4, area=area)
-        AdvisorFactory.create_batch(5, areas=[area], schools=schools)
-    many = count()
-    assert few == many
+def test_the_sitemap_lists_the_area_pages(client, small_directory):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/foraldraradgivning/hitta-foraldraradgivare/varby/</loc>" in sitemap
+    assert "/foraldraradgivning/hitta-foraldraradgivare/skogas/</loc>" in sitemap
 
 
 @pytest.mark.django_db
@@ -137,6 +156,21 @@ def test_home_and_header_lead_to_the_directory(client, directory):
     assert html.find("main").find("a", href=directory.url) is not None
 
 
+def advisor_form(**overrides):
+    data = {
+        "name": "Ny Rådgivare",
+        "role": "Föräldrarådgivare",
+        "phone": "070-174 06 30",
+        "email": "ny@example.org",
+        "drop_ins-TOTAL_FORMS": "0",
+        "drop_ins-INITIAL_FORMS": "0",
+        "drop_ins-MIN_NUM_FORMS": "0",
+        "drop_ins-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
 @pytest.mark.django_db
 def test_an_advisor_with_a_photo_needs_alt_text_in_the_admin(client, superuser):
     area = AreaFactory()
@@ -144,15 +178,7 @@ def test_an_advisor_with_a_photo_needs_alt_text_in_the_admin(client, superuser):
     client.force_login(superuser)
     response = client.post(
         reverse("wagtailsnippets_advice_advisor:add"),
-        {
-            "name": "Ny Rådgivare",
-            "role": "Föräldrarådgivare",
-            "photo": photo.pk,
-            "photo_alt_text": "",
-            "phone": "070-174 06 30",
-            "email": "ny@example.org",
-            "areas": [area.pk],
-        },
+        advisor_form(photo=photo.pk, photo_alt_text="", areas=[area.pk]),
     )
     assert response.status_code == 200
     assert "Skriv en alternativtext när du väljer ett foto." in response.content.decode()
@@ -160,14 +186,36 @@ def test_an_advisor_with_a_photo_needs_alt_text_in_the_admin(client, superuser):
 
 
 @pytest.mark.django_db
-def test_a_malformed_phone_number_is_refused_in_the_admin(client, superuser):
+@pytest.mark.parametrize("number", ["ring mig", "112", "070-174", "+46 70 174 06 10 10"])
+def test_a_malformed_phone_number_is_refused_in_the_admin(client, superuser, number):
+    client.force_login(superuser)
+    response = client.post(
+        reverse("wagtailsnippets_advice_advisor:add"), advisor_form(phone=number)
+    )
+    assert response.status_code == 200
+    assert "Skriv ett svenskt telefonnummer med riktnummer" in response.content.decode()
+    assert not Advisor.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_drop_in_that_ends_before_it_starts_is_refused(client, superuser):
+    school = SchoolFactory()
     client.force_login(superuser)
     response = client.post(
         reverse("wagtailsnippets_advice_advisor:add"),
-        {"name": "Ny Rådgivare", "role": "Föräldrarådgivare", "phone": "ring mig"},
+        advisor_form(
+            **{
+                "drop_ins-TOTAL_FORMS": "1",
+                "drop_ins-0-school": school.pk,
+                "drop_ins-0-weekday": "2",
+                "drop_ins-0-start_time": "15:00",
+                "drop_ins-0-end_time": "13:00",
+                "drop_ins-0-ORDER": "1",
+            }
+        ),
     )
     assert response.status_code == 200
-    assert "Skriv telefonnumret med siffror" in response.content.decode()
+    assert "Sluttiden måste vara efter starttiden." in response.content.decode()
     assert not Advisor.objects.exists()
 
 
@@ -180,3 +228,28 @@ def test_deleting_an_area_with_schools_is_refused_without_an_error(client, super
     response = client.post(url, follow=True)
     assert response.status_code == 200
     assert Area.objects.filter(pk=area.pk).exists()
+
+
+@pytest.mark.django_db
+def test_editors_save_advisor_drafts_and_moderators_publish_them(client, editor, moderator):
+    area = AreaFactory()
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailsnippets_advice_advisor:add"),
+        advisor_form(areas=[area.pk], **{"action-publish": "publish"}),
+    )
+    assert response.status_code == 302
+    advisor = Advisor.objects.get(name="Ny Rådgivare")
+    assert not advisor.live  # editors have no publish permission: a draft
+    client.force_login(moderator)
+    response = client.post(
+        reverse("wagtailsnippets_advice_advisor:edit", args=[advisor.pk]),
+        advisor_form(areas=[area.pk], **{"action-publish": "publish"}),
+    )
+    assert response.status_code == 302
+    advisor.refresh_from_db()
+    assert advisor.live
+    # Nobody but administrators deletes: an advisor who leaves is unpublished instead.
+    delete = client.post(reverse("wagtailsnippets_advice_advisor:delete", args=[advisor.pk]))
+    assert delete.status_code in {302, 403}
+    assert Advisor.objects.filter(pk=advisor.pk).exists()

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "news",
     "advice",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -205,6 +206,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# School import from Skolverket's school-unit register (advice/school_import.py): the
+# municipality whose schools are imported (0126 is Huddinge) and the largest file accepted.
+SCHOOL_IMPORT_MUNICIPALITY_CODE = os.environ.get("SCHOOL_IMPORT_MUNICIPALITY_CODE", "0126")
+SCHOOL_IMPORT_MAX_ROWS = int(os.environ.get("SCHOOL_IMPORT_MAX_ROWS", "100000"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Föräldrarådgivning")

@@ -3,13 +3,17 @@
 Loaded with {% load portal_tags %}; used by templates/base.html and templates/navigation/.
 """
 
+import json
 import re
 
 from django import template
-from django.utils.html import escape
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
+
+from portal import phone
 
 register = template.Library()
 
@@ -58,26 +62,58 @@ def main_menu(context):
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """From the start page down to the current page; nothing on the start page itself."""
+    """From the start page down to the current page; nothing on the start page itself.
+
+    A routable sub-page (an area of the advisor directory) sets `breadcrumb_current` to its
+    title: the page becomes a link and the sub-page the current item.
+    """
     page = context.get("page")
     root = _site_root(context.get("request"))
-    if not isinstance(page, Page) or root is None or page.pk == root.pk:
+    current = context.get("breadcrumb_current")
+    if not isinstance(page, Page) or root is None or (page.pk == root.pk and not current):
         return {"ancestors": [], "page": page}
-    ancestors = (
-        Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
+    ancestors = list(
+        Page.objects.ancestor_of(page, inclusive=bool(current))
+        .filter(depth__gte=root.depth)
+        .live()
+        .order_by("depth")
     )
-    return {"ancestors": list(ancestors), "page": page, "root": root}
+    return {
+        "ancestors": ancestors,
+        "current_title": current or page.title,
+        "root": root,
+    }
 
 
 @register.filter
 def tel_href(number):
-    """A Swedish number as a click-to-call address in E.164: "070-174 06 05" → "+46701740605"."""
-    digits = re.sub(r"[^\d+]", "", str(number or ""))
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    elif digits.startswith("0"):
-        digits = "+46" + digits[1:]
-    return f"tel:{digits}" if digits else ""
+    """A click-to-call address in E.164: "070-174 06 05" → "tel:+46701740605"."""
+    number_e164 = phone.e164(number)
+    return f"tel:{number_e164}" if number_e164 else ""
+
+
+@register.filter
+def phone_display(number):
+    """A number as Swedes write it: "0701740605" → "070-174 06 05"."""
+    return phone.national(number)
+
+
+@register.filter
+def json_ld(data):
+    """schema.org data as a <script type="application/ld+json"> block. A data block is not
+    executed, so the Content-Security-Policy allows it; <, > and & are escaped so page text
+    can never close the element."""
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(  # noqa: S308  (escaped by json_script's rules below)
+            json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+                _JSON_SCRIPT_ESCAPES
+            )
+        ),
+    )
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter

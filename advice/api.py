@@ -1,0 +1,166 @@
+"""Open data: the directory as read-only JSON and CSV, with public fields only.
+
+GET /api/                          what is here
+GET /api/v1/areas/                 areas with office address and opening hours
+GET /api/v1/schools/               schools placed in an area
+GET /api/v1/advisors/              published advisors: function, contact, languages, drop-in
+GET /api/v1/advisors.csv           the same advisors as a spreadsheet
+
+A name is included only for advisors who agreed to be shown. Nothing here sets cookies, and
+every response costs a fixed number of SQL queries.
+"""
+
+import csv
+import io
+
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
+
+from . import links
+from .models import Area
+from .queries import published_advisors, schools_with_areas
+
+LICENSE = {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"}
+
+
+def _json(data):
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    # Public, read-only data: any web page may read it, and caches may keep it a while.
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def area_record(request, area):
+    return {
+        "slug": area.slug,
+        "name": area.name,
+        "description": area.description,
+        "office_address": area.office_address,
+        "opening_hours": area.opening_hours_lines,
+        "email": area.email,
+        "url": links.area_url(request, area, full=True),
+    }
+
+
+def school_record(school):
+    return {
+        "slug": school.slug,
+        "name": school.name,
+        "school_unit_code": school.unit_code,
+        "area": school.area.slug if school.area else None,
+        "visiting_address": school.visiting_address,
+        "school_forms": school.school_forms,
+    }
+
+
+def advisor_record(request, advisor):
+    return {
+        "id": advisor.pk,
+        "title": advisor.card_title,
+        "name": advisor.public_name or None,
+        "role": advisor.role,
+        "phone": advisor.phone_e164 or None,
+        "phone_display": advisor.phone_display or None,
+        "phone_hours": advisor.phone_hours,
+        "email": advisor.email or None,
+        "languages": ["sv", *(lang.code for lang in advisor.languages.all() if lang.code != "sv")],
+        "areas": [area.slug for area in advisor.areas.all()],
+        "schools": [school.slug for school in advisor.schools.all()],
+        "drop_in": [
+            {
+                "school": drop_in.school.slug,
+                "weekday": drop_in.weekday,
+                "weekday_name": str(drop_in.get_weekday_display()),
+                "start": f"{drop_in.start_time:%H:%M}",
+                "end": f"{drop_in.end_time:%H:%M}",
+                "place": drop_in.place,
+            }
+            for drop_in in advisor.drop_ins.all()
+        ],
+        "interpreter": "Tolk bokas kostnadsfritt.",
+        "vcard": links.vcard_url(request, advisor, full=True),
+    }
+
+
+@require_safe
+def index(request):
+    base = request.build_absolute_uri("/api/v1/")
+    return _json(
+        {
+            "name": "Föräldrarådgivningens öppna data",
+            "description": (
+                "Områden, skolor och föräldrarådgivarnas kontaktuppgifter i maskinläsbar form. "
+                "Namn visas bara för rådgivare som har gett sitt samtycke."
+            ),
+            "license": LICENSE,
+            "endpoints": {
+                "areas": f"{base}areas/",
+                "schools": f"{base}schools/",
+                "advisors": f"{base}advisors/",
+                "advisors_csv": f"{base}advisors.csv",
+            },
+        }
+    )
+
+
+@require_safe
+def areas(request):
+    items = Area.objects.order_by("sort_order", "name")
+    return _json({"license": LICENSE, "items": [area_record(request, a) for a in items]})
+
+
+@require_safe
+def schools(request):
+    items = schools_with_areas()
+    return _json({"license": LICENSE, "items": [school_record(s) for s in items]})
+
+
+@require_safe
+def advisors(request):
+    items = published_advisors()
+    return _json({"license": LICENSE, "items": [advisor_record(request, a) for a in items]})
+
+
+CSV_COLUMNS = [
+    ("id", "id"),
+    ("titel", "title"),
+    ("namn", "name"),
+    ("roll", "role"),
+    ("telefon", "phone"),
+    ("telefon_visning", "phone_display"),
+    ("telefontider", "phone_hours"),
+    ("e_post", "email"),
+    ("sprak", "languages"),
+    ("omraden", "areas"),
+    ("skolor", "schools"),
+    ("drop_in", "drop_in"),
+    ("kontaktkort", "vcard"),
+]
+
+
+def _csv_value(value):
+    if isinstance(value, list):
+        return ", ".join(
+            f"{v['school']} {v['weekday_name']} {v['start']}–{v['end']}"
+            if isinstance(v, dict)
+            else str(v)
+            for v in value
+        )
+    return "" if value is None else str(value)
+
+
+@require_safe
+def advisors_csv(request):
+    """Semicolon-separated with a byte-order mark, so Excel with Swedish settings opens it
+    in columns and shows å, ä and ö."""
+    output = io.StringIO()
+    writer = csv.writer(output, delimiter=";")
+    writer.writerow([header for header, _key in CSV_COLUMNS])
+    for advisor in published_advisors():
+        record = advisor_record(request, advisor)
+        writer.writerow([_csv_value(record[key]) for _header, key in CSV_COLUMNS])
+    response = HttpResponse("\ufeff" + output.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="foraldraradgivare.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

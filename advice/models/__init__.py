@@ -1,0 +1,15 @@
+"""Models of the advice app: the advisor directory's snippets and the guidance page types."""
+
+from .directory import Advisor, AdvisorDropIn, Area, Language, School
+from .pages import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
+
+__all__ = [
+    "Advisor",
+    "AdvisorDirectoryPage",
+    "AdvisorDropIn",
+    "Area",
+    "GuidanceIndexPage",
+    "GuidancePage",
+    "Language",
+    "School",
+]

@@ -1,0 +1,167 @@
+"""Guidance page types: the föräldrarådgivning hub, guidance pages and the advisor directory
+("Hitta din föräldrarådgivare") with its area pages and contact cards."""
+
+from django.db import models
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from portal.models import ContactSettings, UpdatedDateMixin
+
+from ..finder import FinderForm, find_advisors
+from ..queries import (
+    GuidancePageQuerySet,
+    area_with_schools,
+    areas_with_advisors,
+    published_advisors,
+)
+from ..structured_data import directory_json_ld
+from ..vcard import advisor_vcard
+from .directory import Area
+
+
+class GuidanceIndexPage(UpdatedDateMixin, Page):
+    """The föräldrarådgivning hub: introduces the service and lists its guidance pages and
+    the advisor directory."""
+
+    lead = models.TextField(_("ingress"), max_length=600, blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        UpdatedDateMixin.updated_date_panel,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["advice.GuidancePage", "advice.AdvisorDirectoryPage"]
+
+    class Meta:
+        verbose_name = _("vägledningsstartsida")
+        verbose_name_plural = _("vägledningsstartsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guidance_pages"] = GuidancePage.objects.for_listing().child_of(self)
+        context["directory"] = AdvisorDirectoryPage.objects.live().public().child_of(self).first()
+        return context
+
+
+class GuidancePage(UpdatedDateMixin, Page):
+    """Guidance for parents on one subject, e.g. problematic school absence."""
+
+    lead = models.TextField(
+        _("ingress"),
+        max_length=600,
+        help_text=_("En eller två meningar om vad sidan hjälper föräldern med."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
+
+    objects = PageManager.from_queryset(GuidancePageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        UpdatedDateMixin.updated_date_panel,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["advice.GuidanceIndexPage", "advice.GuidancePage"]
+    subpage_types = ["advice.GuidancePage"]
+
+    class Meta:
+        verbose_name = _("vägledningssida")
+        verbose_name_plural = _("vägledningssidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = GuidancePage.objects.for_listing().child_of(self)
+        return context
+
+
+class AdvisorDirectoryPage(RoutablePageMixin, UpdatedDateMixin, Page):
+    """Hitta din föräldrarådgivare: a finder by school, area or language; one page per area
+    (…/varby/) built from the Area snippets; and each advisor's contact card as a vCard.
+
+    The advisors, areas and schools themselves are snippets (menu "Föräldrarådgivare"), so an
+    edit there shows on every page at once.
+    """
+
+    intro = RichTextField(_("introduktion"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        UpdatedDateMixin.updated_date_panel,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["advice.GuidanceIndexPage"]
+    subpage_types = []
+    # One directory per hub: two would split the families' search in two.
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("föräldrarådgivarkatalog")
+        verbose_name_plural = _("föräldrarådgivarkataloger")
+
+    @path("")
+    def finder(self, request):
+        form = FinderForm(request.GET or None)
+        areas = list(areas_with_advisors())
+        advisors = list({a.pk: a for area in areas for a in area.published_advisors}.values())
+        context = {
+            "form": form,
+            "areas": areas,
+            "json_ld": directory_json_ld(request, self, areas, advisors),
+        }
+        # A search only when the visitor chose something (or sent something we refuse);
+        # otherwise every area with its advisors.
+        if form.is_bound and (not form.is_valid() or form.filters()):
+            context["results"] = list(find_advisors(form))
+            context["searched"] = True
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:area_slug>/", name="area")
+    def area(self, request, area_slug):
+        area = area_with_schools(area_slug)
+        if area is None:
+            raise Http404
+        advisors = list(published_advisors().filter(areas=area))
+        return self.render(
+            request,
+            template="advice/area_page.html",
+            context_overrides={
+                "area": area,
+                "advisors": advisors,
+                "breadcrumb_current": area.name,
+                "json_ld": directory_json_ld(request, self, [area], advisors),
+            },
+        )
+
+    @path("kontaktkort/<int:advisor_id>/", name="vcard")
+    def vcard(self, request, advisor_id):
+        advisor = get_object_or_404(published_advisors(), pk=advisor_id)
+        organisation = ContactSettings.for_request(request).organisation_name
+        response = HttpResponse(
+            advisor_vcard(advisor, organisation), content_type="text/vcard; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{advisor.vcard_filename}"'
+        return response
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for slug in Area.objects.order_by("sort_order").values_list("slug", flat=True):
+            urls.append({"location": f"{base}{slug}/", "lastmod": self.last_published_at})
+        return urls
