@@ -274,6 +274,15 @@ def test_matching_ignores_case_and_diacritics(browser_page, finder_url):
         for name in visible.all_inner_texts():
             assert fold(typed) in fold(name), (typed, name)
 
+    # Names that start with what was typed come first, also for the arrow keys.
+    combobox(page).fill("")
+    page.keyboard.type("vår")
+    shown = listbox(page).locator("[role=option]:visible").all_inner_texts()
+    assert shown[:2] == ["Vårby strandskola", "Vårbybackens skola"]
+    assert "Kvarnängsskolan" in shown[2:]
+    page.keyboard.press("ArrowDown")
+    expect(active_option(page)).to_have_text("Vårby strandskola")
+
 
 def test_clicking_an_option_picks_the_school(browser_page, finder_url):
     page = browser_page

@@ -44,6 +44,17 @@ function fold(text) {
         .trim();
 }
 
+/** 0: the name starts with the query, 1: a word in it does, 2: it contains it, null: no. */
+function matchRank(folded, query) {
+    if (!folded.includes(query)) {
+        return null;
+    }
+    if (folded.startsWith(query)) {
+        return 0;
+    }
+    return folded.includes(` ${query}`) ? 1 : 2;
+}
+
 function countText(text, count) {
     if (count === 0) {
         return text.none;
@@ -75,7 +86,9 @@ class SchoolCombobox {
         this.active = null;
         this.announceTimer = null;
         this.buildElements(wrapper);
-        this.options = this.buildOptions();
+        // In the select's (alphabetical) order; `options` follows the order on screen.
+        this.schools = this.buildOptions();
+        this.options = [...this.schools];
         this.bindEvents();
         this.showSelectedSchool();
     }
@@ -285,13 +298,23 @@ class SchoolCombobox {
     filter() {
         const query = fold(this.input.value);
         this.setHighlight(null);
-        let count = 0;
-        for (const option of this.options) {
-            const matches = option.folded.includes(query);
-            option.element.hidden = !matches;
-            count += matches ? 1 : 0;
+        const ranked = [];
+        for (const option of this.schools) {
+            const rank = matchRank(option.folded, query);
+            option.element.hidden = rank === null;
+            if (rank !== null) {
+                ranked.push({ option, rank });
+            }
         }
-        return count;
+        // Names that start with what was typed come first, then names with a word that
+        // does, then the rest, each group in alphabetical order: "vår" lists Vårby's
+        // schools before Kvarnängsskolan.
+        ranked.sort((a, b) => a.rank - b.rank);
+        const shown = ranked.map(({ option }) => option);
+        this.listbox.append(...shown.map((option) => option.element));
+        // The arrow keys follow the order on screen.
+        this.options = [...shown, ...this.schools.filter((option) => option.element.hidden)];
+        return shown.length;
     }
 
     /** Down from the text box lands on the first option, up on the last; both wrap. */
