@@ -43,9 +43,9 @@ DIRECTORY_SLUG = "hitta-foraldraradgivare"
 
 # --- Languages, areas, schools and advisors -------------------------------------------------
 
+# Languages advisors speak besides Swedish, which every advisor speaks (the cards say so).
 # (BCP 47 code, Swedish name, the language's own name, direction)
 LANGUAGES = [
-    ("sv", "svenska", "svenska", "ltr"),
     ("en", "engelska", "English", "ltr"),
     ("ar", "arabiska", "العربية", "rtl"),
     ("so", "somaliska", "Soomaali", "ltr"),
@@ -142,7 +142,10 @@ ADVISORS = {
         "portrait": False,
         "languages": ["so", "en"],
         "phone_hours": "Måndag–torsdag 8.30–16.00",
-        "drop_ins": [("Flemingsbergs dalskola", TUE, "08:00", "10:00", "Biblioteket")],
+        "drop_ins": [
+            ("Flemingsbergs dalskola", TUE, "08:00", "10:00", "Biblioteket"),
+            ("Visättra ängsskola", THU, "13:00", "15:00", "Elevhälsans väntrum"),
+        ],
     },
     "Sanna Virtanen": {
         "area": "flemingsberg",
@@ -165,7 +168,10 @@ ADVISORS = {
         "portrait": False,
         "languages": ["en", "tr"],
         "phone_hours": "Måndag–torsdag 8.30–16.00",
-        "drop_ins": [("Huddinge torgskola", THU, "13:00", "15:00", "Biblioteket")],
+        "drop_ins": [
+            ("Huddinge torgskola", THU, "13:00", "15:00", "Biblioteket"),
+            ("Storängens parkskola", MON, "08:00", "09:30", ""),
+        ],
     },
     "Dragan Petrović": {
         "area": "centrala-huddinge",

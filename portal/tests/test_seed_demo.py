@@ -118,3 +118,19 @@ def test_every_guidance_page_and_the_directory_is_reachable_from_the_navigation(
     assert "/foraldraradgivning/hitta-foraldraradgivare/" in hub_links
     footer = {a["href"] for a in home.find("footer").find_all("a")}
     assert {"/kontakt/", "/tillganglighetsredogorelse/", "/personuppgifter/"} <= footer
+
+
+@pytest.mark.django_db
+def test_every_demo_school_has_advisors_and_drop_in_and_every_search_finds_someone(client):
+    seed()
+    School = apps.get_model("advice", "School")
+    Language = apps.get_model("advice", "Language")
+    for school in School.objects.all():
+        assert school.advisors.filter(live=True).exists(), school.name
+        assert school.drop_ins.filter(advisor__live=True).exists(), school.name
+    finder = "/foraldraradgivning/hitta-foraldraradgivare/"
+    searches = [f"skola={s.slug}" for s in School.objects.all()]
+    searches += [f"sprak={code}" for code in Language.objects.values_list("code", flat=True)]
+    for query in searches:
+        html = BeautifulSoup(client.get(f"{finder}?{query}").content, "html.parser")
+        assert html.find(class_="advisor-card") is not None, query
