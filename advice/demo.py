@@ -30,13 +30,17 @@ from .models import (
     Advisor,
     AdvisorDirectoryPage,
     Area,
+    Audience,
     GuidanceIndexPage,
     GuidancePage,
     Language,
     School,
+    Topic,
 )
 
 GENERAL_PHONE = "070-174 06 05"
+# The social services' out-of-hours line (socialjouren); from PTS's range for fiction.
+SOCIALJOUR_PHONE = "070-174 06 90"
 HUB_SLUG = "foraldraradgivning"
 DIRECTORY_SLUG = "hitta-foraldraradgivare"
 
@@ -211,6 +215,46 @@ ADVISORS = {
         "drop_ins": [("Lännaskogens skola", THU, "13:30", "15:30", "Elevhälsans väntrum")],
     },
 }
+
+
+def steps(heading, intro, items):
+    """A step-by-step block: items are (title, actor, what as HTML, when)."""
+    return (
+        "steps",
+        {
+            "heading": heading,
+            "intro": intro,
+            "steps": [
+                {"title": title, "actor": actor, "what": what, "when": when}
+                for title, actor, what, when in items
+            ],
+        },
+    )
+
+
+def faq(heading, items):
+    """A questions-and-answers block: items are (question, answer as HTML)."""
+    return (
+        "faq",
+        {
+            "heading": heading,
+            "items": [{"question": question, "answer": answer} for question, answer in items],
+        },
+    )
+
+
+def local_areas(texts, heading=""):
+    """ "I ditt område": one part per area slug, with that area's advisors."""
+    return (
+        "local_areas",
+        {
+            "heading": heading,
+            "areas": [
+                {"area": Area.objects.get(slug=slug), "text": text, "show_advisors": True}
+                for slug, text in texts.items()
+            ],
+        },
+    )
 
 
 def area_contact(area_slug, heading=""):
@@ -458,6 +502,45 @@ def problematic_absence(link):
                 f"{link('directory', 'Hitta din föräldrarådgivare')}.</p>",
                 tone="important",
             ),
+            faq(
+                "Vanliga frågor",
+                [
+                    (
+                        "Räknas anmäld frånvaro också?",
+                        "<p>Ja. Skolan följer all frånvaro, både när du har anmält den och när "
+                        "du inte har gjort det. Det är mängden frånvaro som spelar roll.</p>",
+                    ),
+                    (
+                        "Blir det en anmälan till socialtjänsten?",
+                        "<p>Inte automatiskt. Skolan anmäler bara om den tror att ett barn far "
+                        "illa. En anmälan betyder att socialtjänsten tar reda på om familjen "
+                        "behöver stöd. Det är inget straff.</p>",
+                    ),
+                    (
+                        "Kan jag få tolk till mötena?",
+                        "<p>Ja. Säg till skolan eller föräldrarådgivaren att du vill ha tolk. "
+                        "Det kostar ingenting för dig.</p>",
+                    ),
+                    (
+                        "Måste jag berätta allt för skolan?",
+                        "<p>Nej. Du bestämmer själv vad du berättar. Vi föräldrarådgivare har "
+                        "tystnadsplikt och kan hjälpa dig att tänka igenom vad som är bra för "
+                        "skolan att veta.</p>",
+                    ),
+                ],
+            ),
+            local_areas(
+                {
+                    "varby": "<p>I Vårby har föräldrarådgivarna drop-in på skolorna varje "
+                    "vecka. Föräldragruppen om skolfrånvaro träffas på biblioteket.</p>",
+                    "flemingsberg": "<p>I Flemingsberg startar en ny föräldragrupp om "
+                    "skolfrånvaro i februari. Anmäl dig till föräldrarådgivarna.</p>",
+                    "centrala-huddinge": "<p>I centrala Huddinge kan du träffa "
+                    "föräldrarådgivaren på skolan eller på kontoret vid torget.</p>",
+                    "skogas": "<p>I Skogås finns läxhjälp och mellanmål efter skolan på "
+                    "fritidsgården, något som kan göra det lättare att orka med skoldagen.</p>",
+                }
+            ),
         ],
     }
 
@@ -480,27 +563,55 @@ def attendance_staircase(link):
                 "frånvaro. Om frånvaron fortsätter tar skolan nästa steg. Vissa delar av trappan "
                 "finns också som bilder, så att alla elever kan förstå vad som händer.</p>",
             ),
-            h2("Stegen i närvarotrappan"),
-            para(
-                "<p>Så här ser stegen ut. Hur snabbt skolan går vidare beror på ditt barns "
-                "situation.</p>",
-                numbered(
-                    "<b>Skolan märker frånvaron.</b> Om ditt barn är borta utan att du har "
-                    "anmält det, kontaktar skolan dig samma dag.",
-                    "<b>Mentorn hör av sig.</b> När frånvaron ökar pratar mentorn med ditt barn "
-                    "och med dig. Ni försöker förstå vad som händer.",
-                    "<b>Möte på skolan.</b> Fortsätter frånvaron bjuder skolan in dig och ditt "
-                    "barn till ett möte. Ofta är rektorn eller någon från elevhälsan med. Ni "
-                    "gör en plan tillsammans.",
-                    "<b>Elevhälsan tar reda på orsakerna.</b> Elevhälsan är till exempel "
-                    "skolsköterska, kurator och specialpedagog. Skolan kan anpassa "
-                    "undervisningen eller ge extra stöd.",
-                    "<b>Närvaroteamet kopplas in.</b> Om frånvaron fortfarande är hög kan "
-                    f"skolan ta hjälp av {link('narvaroteamet', 'närvaroteamet')}, där skola "
-                    "och socialtjänst arbetar tillsammans.",
-                    "<b>Uppföljning.</b> Skolan följer upp planen tills ditt barns skolgång "
-                    "fungerar. Ni ses regelbundet och ändrar planen om den inte hjälper.",
-                ),
+            steps(
+                "Stegen i närvarotrappan",
+                "Så här ser stegen ut. Hur snabbt skolan går vidare beror på ditt barns situation.",
+                [
+                    (
+                        "Skolan märker frånvaron",
+                        "school",
+                        "<p>Om ditt barn är borta utan att du har anmält det, kontaktar skolan "
+                        "dig samma dag.</p>",
+                        "Samma dag",
+                    ),
+                    (
+                        "Mentorn hör av sig",
+                        "school",
+                        "<p>Mentorn pratar med ditt barn och med dig. Ni försöker förstå vad som "
+                        "händer.</p>",
+                        "När frånvaron ökar",
+                    ),
+                    (
+                        "Möte på skolan",
+                        "together",
+                        "<p>Skolan bjuder in dig och ditt barn. Ofta är rektorn eller någon från "
+                        "elevhälsan med. Ni gör en plan tillsammans.</p>",
+                        "Om frånvaron fortsätter",
+                    ),
+                    (
+                        "Elevhälsan tar reda på orsakerna",
+                        "school",
+                        "<p>Elevhälsan är till exempel skolsköterska, kurator och "
+                        "specialpedagog. Skolan kan anpassa undervisningen eller ge extra "
+                        "stöd.</p>",
+                        "",
+                    ),
+                    (
+                        "Närvaroteamet kopplas in",
+                        "attendance_team",
+                        "<p>Skolan kan ta hjälp av "
+                        f"{link('narvaroteamet', 'närvaroteamet')}, där skola och socialtjänst "
+                        "arbetar tillsammans.</p>",
+                        "Om frånvaron fortfarande är hög",
+                    ),
+                    (
+                        "Uppföljning",
+                        "together",
+                        "<p>Ni ses regelbundet och ändrar planen om den inte hjälper, tills ditt "
+                        "barns skolgång fungerar.</p>",
+                        "Hela tiden",
+                    ),
+                ],
             ),
             fact_box(
                 "Bra att veta",
@@ -792,8 +903,8 @@ def placed_children(link):
                 "Om det är akut",
                 "<p>Är någon i fara: ring 112.</p>"
                 "<p>På kvällar, nätter och helger, när socialtjänstens kontor är stängt, finns "
-                "socialjouren. Socialjouren tar emot akuta ärenden. Du når socialjouren genom "
-                "att ringa 112.</p>",
+                "socialjouren. Socialjouren tar emot akuta ärenden. Du når socialjouren på "
+                f"{SOCIALJOUR_PHONE}.</p>",
                 tone="important",
             ),
         ],
@@ -816,6 +927,29 @@ PAGES = [
 
 FEATURED_KEYS = ["skolfranvaro", "narvarotrappan", "foraldraskapsstod", "fritid"]
 
+# (slug, name, description)
+TOPICS = [
+    ("skolfranvaro", "Skolfrånvaro", "När ett barn har svårt att gå till skolan."),
+    ("foraldraskap", "Föräldraskap", "Stöd i vardagen som förälder."),
+    ("placerade-barn", "Placerade barn", "För dig vars barn bor i ett familjehem eller HVB."),
+    ("fritid", "Fritid", "Aktiviteter, läxhjälp och mellanmål efter skolan."),
+    ("samverkan", "Samverkan skola–socialtjänst", "Hur skolan och socialtjänsten arbetar ihop."),
+]
+# (slug, name, label in the hub's switch)
+AUDIENCES = [
+    ("foraldrar", "Föräldrar", "För föräldrar"),
+    ("yrkesverksamma", "Yrkesverksamma", "För yrkesverksamma"),
+]
+# Each guidance page's topics, audiences and whether its subject is sensitive.
+PAGE_TOPICS = {
+    "skolfranvaro": (["skolfranvaro"], ["foraldrar"], False),
+    "narvarotrappan": (["skolfranvaro", "samverkan"], ["foraldrar", "yrkesverksamma"], False),
+    "narvaroteamet": (["skolfranvaro", "samverkan"], ["foraldrar", "yrkesverksamma"], False),
+    "fritid": (["fritid"], ["foraldrar"], False),
+    "foraldraskapsstod": (["foraldraskap"], ["foraldrar"], False),
+    "placerade": (["placerade-barn", "foraldraskap"], ["foraldrar"], True),
+}
+
 
 def existing_pages(home):
     """The hub and its pages as they already are, by key (empty on a fresh database)."""
@@ -831,13 +965,39 @@ def existing_pages(home):
     return pages
 
 
+def build_topics(report):
+    topics = {
+        slug: upsert_snippet(
+            Topic, {"slug": slug}, report, name=name, description=description, sort_order=order
+        )
+        for order, (slug, name, description) in enumerate(TOPICS)
+    }
+    audiences = {
+        slug: upsert_snippet(
+            Audience, {"slug": slug}, report, name=name, label=label, sort_order=order
+        )
+        for order, (slug, name, label) in enumerate(AUDIENCES)
+    }
+    return topics, audiences
+
+
 def build_pages(home, report):
     pages = existing_pages(home)
+    topics, audiences = build_topics(report)
 
     def build(key, model, slug, content):
         parent = home if key == "hub" else pages["hub"]
         links = PageLinks(pages)
-        pages[key] = upsert_page(parent, model, slug, report, **content(links))
+        fields = content(links)
+        m2m = None
+        if key in PAGE_TOPICS:
+            topic_slugs, audience_slugs, sensitive = PAGE_TOPICS[key]
+            fields["sensitive"] = sensitive
+            m2m = {
+                "topics": [topics[slug] for slug in topic_slugs],
+                "audiences": [audiences[slug] for slug in audience_slugs],
+            }
+        pages[key] = upsert_page(parent, model, slug, report, m2m=m2m, **fields)
         return links.missing
 
     # On a fresh database a page can link to one built after it; build those once more.

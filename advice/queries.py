@@ -13,6 +13,17 @@ class GuidancePageQuerySet(PageQuerySet):
         return self.live().public().order_by("path")
 
 
+def related_guidance(page, limit=4):
+    """Other published guidance pages sharing a topic with `page`, in the tree's order."""
+    return list(
+        _model("GuidancePage")
+        .objects.for_listing()
+        .filter(topics__in=page.topics.all())
+        .exclude(pk=page.pk)
+        .distinct()[:limit]
+    )
+
+
 def _model(name):
     return apps.get_model("advice", name)
 

@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_views import SchoolImportView, SchoolIndexView
-from .models import Advisor, Area, Language, School
+from .models import Advisor, Area, Audience, Language, School, Topic
 
 
 class AdvisorViewSet(SnippetViewSet):
@@ -63,3 +63,28 @@ register_snippet(AdvisorGroup)
 def register_school_import_url():
     """The "Importera skolor" page: load or refresh schools from a school-unit register file."""
     return [path("advice/school-import/", SchoolImportView.as_view(), name="advice_school_import")]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Ämnen")
+    list_display = ["name", "slug"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Målgrupper")
+    list_display = ["name", "label", "slug"]
+
+
+class GuidanceGroup(SnippetViewSetGroup):
+    items = (TopicViewSet, AudienceViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Vägledning")
+    menu_name = "guidance"
+    menu_order = 260
+
+
+register_snippet(GuidanceGroup)

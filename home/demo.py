@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 
 from wagtail.models import Site
 
-from advice.demo import GENERAL_PHONE, existing_pages
+from advice.demo import GENERAL_PHONE, SOCIALJOUR_PHONE, existing_pages
 from portal.demo import (
     PageLinks,
     bullets,
@@ -23,7 +23,7 @@ from portal.demo import (
     update_object,
     upsert_page,
 )
-from portal.models import ContactSettings
+from portal.models import ContactSettings, HelpNowSettings
 
 from .models import HomePage, HomePageFeaturedGuidance, StandardPage
 
@@ -125,6 +125,18 @@ def privacy(link):
     }
 
 
+def table(caption, headings, rows):
+    """A table block of text cells with a caption and a heading over each column."""
+    return (
+        "table",
+        {
+            "caption": caption,
+            "columns": [{"type": "text", "heading": heading} for heading in headings],
+            "rows": [{"values": row} for row in rows],
+        },
+    )
+
+
 def contact(link):
     return {
         "title": "Kontakta oss",
@@ -154,6 +166,16 @@ def contact(link):
                     "Andra tider bokar du med oss på telefon eller e-post.",
                 ),
             ),
+            table(
+                "Så når du oss",
+                ["Kontaktväg", "När", "Bra för"],
+                [
+                    ["Telefon", "Måndag–fredag 8.30–16.00", "Frågor och att boka en tid"],
+                    ["E-post", "Svar inom två arbetsdagar", "Att be oss ringa upp dig"],
+                    ["Drop-in på skolan", "Se din skola", "Ett första samtal utan bokning"],
+                    ["Kontoret", "Tisdagar 13.00–15.00", "Samtal utan bokning"],
+                ],
+            ),
             h2("Du kan vara anonym"),
             para(
                 "<p>Du behöver inte säga ditt namn när du ringer. Vi kan ge dig råd ändå. Om du "
@@ -179,7 +201,8 @@ def contact(link):
             para(
                 "<p>Om någon är i fara eller om något allvarligt har hänt: ring 112.</p>",
                 "<p>Socialjouren tar emot akuta ärenden på kvällar, nätter och helger, när "
-                "socialtjänstens kontor är stängt. Du når socialjouren genom att ringa 112.</p>",
+                "socialtjänstens kontor är stängt. Du når socialjouren på "
+                f"{SOCIALJOUR_PHONE}.</p>",
             ),
         ],
     }
@@ -403,6 +426,43 @@ def build_home(report):
     return home
 
 
+# "Behöver du hjälp nu?" (Inställningar → Hjälp nu). 112 is always shown first. The
+# socialjour number is from PTS's range for fiction; Bris's 116 111 is the real, national
+# children's helpline.
+HELP_NOW = {
+    "heading": "Behöver du hjälp nu?",
+    "lines": [
+        (
+            "line",
+            {
+                "label": "Socialjouren",
+                "phone": SOCIALJOUR_PHONE,
+                "text": "Kvällar, nätter och helger, när socialtjänsten har stängt.",
+            },
+        ),
+        (
+            "line",
+            {
+                "label": "Föräldrarådgivningen",
+                "phone": GENERAL_PHONE,
+                "text": "Vardagar 8.30–16.00.",
+            },
+        ),
+        (
+            "line",
+            {
+                "label": "Bris, för barn och unga",
+                "phone": "116 111",
+                "text": "Gratis och anonymt, dygnet runt.",
+            },
+        ),
+    ],
+    "concern_text": "Så gör du en orosanmälan till socialtjänsten",
+    "concern_url": "https://www.example.org/orosanmalan",
+    "quick_exit_url": "https://www.smhi.se/",
+}
+
+
 def build_standard_pages(home, report):
     pages = {}
     links = PageLinks(existing_pages(home))
@@ -422,6 +482,8 @@ def build_standard_pages(home, report):
         "privacy_page": pages["personuppgifter"],
     }
     update_object(contact_settings, contact_fields, report)
+    help_settings = HelpNowSettings.for_site(Site.objects.get(root_page=home))
+    update_object(help_settings, HELP_NOW, report)
     return pages
 
 

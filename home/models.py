@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 
 from news.models import NewsIndexPage, NewsPage
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from portal.blocks.outline import body_context
 from portal.models import UpdatedDateMixin
 
 from .queries import featured_guidance
@@ -118,3 +119,8 @@ class StandardPage(UpdatedDateMixin, Page):
     class Meta:
         verbose_name = _("standardsida")
         verbose_name_plural = _("standardsidor")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(body_context(self.body))
+        return context

@@ -10,6 +10,7 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from portal.blocks.outline import body_context
 from portal.models import UpdatedDateMixin
 from portal.pagination import paginate
 
@@ -96,6 +97,11 @@ class NewsPage(UpdatedDateMixin, Page):
     class Meta:
         verbose_name = _("nyhet")
         verbose_name_plural = _("nyheter")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(body_context(self.body))
+        return context
 
     @property
     def show_updated_date(self):

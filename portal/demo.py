@@ -81,24 +81,40 @@ def update_object(obj, fields, report):
     return obj
 
 
-def upsert_page(parent, model, slug, report, *, updated_date=None, **fields):
+def _apply_m2m(obj, m2m):
+    """Set many-to-many relations that differ; return whether anything changed."""
+    changed = False
+    for name, objects in (m2m or {}).items():
+        wanted = sorted(o.pk for o in objects)
+        stored = sorted(o.pk for o in getattr(obj, name).all()) if obj.pk else []
+        if wanted != stored:
+            getattr(obj, name).set(objects)
+            changed = True
+    return changed
+
+
+def upsert_page(parent, model, slug, report, *, updated_date=None, m2m=None, **fields):
     """Create the page `slug` under `parent`, or bring it up to date, and publish it.
 
     `updated_date` is the "Senast uppdaterad" date the demo shows; the page keeps it through
-    publication instead of taking today's date.
+    publication instead of taking today's date. `m2m` maps many-to-many fields (topics,
+    audiences) to lists of objects.
     """
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if updated_date is not None:
         fields["updated_date"] = updated_date
     if page is None:
         page = model(slug=slug, **fields)
+        _apply_m2m(page, m2m)
         parent.add_child(instance=page)
         outcome = "created"
-    elif apply_changes(page, fields) or not page.live:
-        outcome = "updated"
     else:
-        report.record("unchanged", page)
-        return page
+        fields_changed = apply_changes(page, fields)
+        relations_changed = _apply_m2m(page, m2m)
+        if not (fields_changed or relations_changed or not page.live):
+            report.record("unchanged", page)
+            return page
+        outcome = "updated"
     # The one-time tick that keeps the date through this publication (portal/signals.py).
     page.keep_updated_date = updated_date is not None
     page.save_revision().publish()
@@ -132,13 +148,8 @@ def upsert_snippet(model, lookup, report, *, m2m=None, children=None, **fields):
         outcome = "created"
     elif apply_changes(obj, fields):
         outcome = "updated"
-    for name, objects in m2m.items():
-        wanted = sorted(o.pk for o in objects)
-        stored = sorted(o.pk for o in getattr(obj, name).all()) if obj.pk else []
-        if wanted != stored:
-            getattr(obj, name).set(objects)
-            if outcome == "unchanged":
-                outcome = "updated"
+    if _apply_m2m(obj, m2m) and outcome == "unchanged":
+        outcome = "updated"
     for name, rows in children.items():
         relation = getattr(obj, name)
         child_model = relation.model

@@ -20,5 +20,11 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith(self.exempt_prefixes):
-            response.setdefault("Content-Security-Policy", self.policy)
+            policy = self.policy
+            # A page with a video block may frame that video's player, and nothing else
+            # (templatetags: allow_frame_source).
+            frame_sources = sorted(getattr(request, "csp_frame_src", ()))
+            if frame_sources:
+                policy += f"; frame-src 'self' {' '.join(frame_sources)}"
+            response.setdefault("Content-Security-Policy", policy)
         return response

@@ -4,10 +4,12 @@ content pages share."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 
-from .phone import validate_phone_number
+from .phone import validate_phone_number, validate_phone_or_short_number
 
 
 @register_setting(icon="mail")
@@ -109,6 +111,76 @@ class ContactSettings(BaseSiteSetting):
 
     def __str__(self):
         return str(self.organisation_name or self._meta.verbose_name)
+
+
+class HelpLineBlock(blocks.StructBlock):
+    label = blocks.CharBlock(
+        label=_("vem"), max_length=80, help_text=_('T.ex. "Socialjouren (kvällar och helger)".')
+    )
+    phone = blocks.CharBlock(
+        label=_("telefon"),
+        required=False,
+        max_length=30,
+        validators=[validate_phone_or_short_number],
+        help_text=_("T.ex. 070-174 06 05 eller 116 111."),
+    )
+    text = blocks.CharBlock(
+        label=_("kort förklaring"),
+        required=False,
+        max_length=160,
+        help_text=_('T.ex. "För barn och unga, gratis och anonymt".'),
+    )
+
+    class Meta:
+        icon = "mobile-alt"
+        label = _("nummer")
+
+
+@register_setting(icon="warning")
+class HelpNowSettings(BaseSiteSetting):
+    """ "Behöver du hjälp nu?": numbers for urgent situations, shown where editors add the
+    block of that name, on pages marked sensitive, and in the footer. 112 is always listed
+    first and needs no entry here."""
+
+    heading = models.CharField(_("rubrik"), max_length=80, default="Behöver du hjälp nu?")
+    lines = StreamField(
+        [("line", HelpLineBlock())],
+        verbose_name=_("nummer"),
+        blank=True,
+        help_text=_("T.ex. socialjouren, föräldrarådgivningen och en stödlinje för barn."),
+    )
+    concern_text = models.CharField(
+        _("länktext för orosanmälan"),
+        max_length=120,
+        blank=True,
+        help_text=_('T.ex. "Så gör du en orosanmälan till socialtjänsten".'),
+    )
+    concern_url = models.URLField(
+        _("adress för orosanmälan"),
+        blank=True,
+        help_text=_("Kommunens officiella sida eller e-tjänst för orosanmälan."),
+    )
+    quick_exit_url = models.URLField(
+        _("neutral webbplats för ”Lämna sidan snabbt”"),
+        default="https://www.smhi.se/",
+        help_text=_("Dit knappen leder på känsliga sidor, t.ex. en vädertjänst."),
+    )
+
+    panels = [
+        FieldPanel("heading"),
+        FieldPanel("lines"),
+        MultiFieldPanel(
+            [FieldPanel("concern_text"), FieldPanel("concern_url")], heading=_("Orosanmälan")
+        ),
+        FieldPanel("quick_exit_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("hjälp nu")
+        verbose_name_plural = _("hjälp nu")
+
+    def __str__(self):
+        return str(self.heading)
 
 
 class UpdatedDateMixin(models.Model):

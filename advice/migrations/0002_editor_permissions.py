@@ -1,7 +1,7 @@
 """Give Wagtail's standard groups their work on the advisor directory.
 
 Editors ("Editors") may add and change advisors and schools as drafts; moderators
-("Moderators") may also publish advisors and manage areas and languages. Deleting stays with
+("Moderators") may also publish advisors and manage areas, languages, topics and audiences. Deleting stays with
 administrators: an advisor who leaves is unpublished, so the history is kept.
 """
 
@@ -17,9 +17,18 @@ GRANTS = {
         "school": ["add", "change"],
         "area": ["add", "change"],
         "language": ["add", "change"],
+        "topic": ["add", "change"],
+        "audience": ["add", "change"],
     },
 }
-VERBOSE = {"advisor": "föräldrarådgivare", "school": "skola", "area": "område", "language": "språk"}
+VERBOSE = {
+    "advisor": "föräldrarådgivare",
+    "school": "skola",
+    "area": "område",
+    "language": "språk",
+    "topic": "ämne",
+    "audience": "målgrupp",
+}
 
 
 def grant(apps, schema_editor):

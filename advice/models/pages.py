@@ -1,26 +1,32 @@
 """Guidance page types: the föräldrarådgivning hub, guidance pages and the advisor directory
 ("Hitta din föräldrarådgivare") with its area pages and contact cards."""
 
+from django import forms
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from modelcluster.fields import ParentalManyToManyField
+
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from portal.blocks.outline import body_context
 from portal.models import ContactSettings, UpdatedDateMixin
 
 from ..finder import FinderForm, find_advisors
+from ..hub import guidance_hub
 from ..queries import (
     GuidancePageQuerySet,
     area_with_schools,
     areas_with_advisors,
     published_advisors,
+    related_guidance,
 )
 from ..structured_data import directory_json_ld
 from ..vcard import advisor_vcard
@@ -28,8 +34,8 @@ from .directory import Area
 
 
 class GuidanceIndexPage(UpdatedDateMixin, Page):
-    """The föräldrarådgivning hub: introduces the service and lists its guidance pages and
-    the advisor directory."""
+    """The föräldrarådgivning hub: introduces the service, leads to the advisor directory and
+    lists the guidance pages by topic, filtered by topic and audience (?amne=…&for=…)."""
 
     lead = models.TextField(_("ingress"), max_length=600, blank=True)
     body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
@@ -51,20 +57,42 @@ class GuidanceIndexPage(UpdatedDateMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["guidance_pages"] = GuidancePage.objects.for_listing().child_of(self)
+        guidance = GuidancePage.objects.for_listing().descendant_of(self)
+        context.update(guidance_hub(request, guidance))
         context["directory"] = AdvisorDirectoryPage.objects.live().public().child_of(self).first()
+        context.update(body_context(self.body))
         return context
 
 
 class GuidancePage(UpdatedDateMixin, Page):
-    """Guidance for parents on one subject, e.g. problematic school absence."""
+    """Guidance on one subject, e.g. problematic school absence, for the audiences it names.
+    A page marked sensitive (placed children, violence, concern about a child) gets the
+    "Lämna sidan snabbt" button and leads to the official channels, never to a form."""
 
     lead = models.TextField(
         _("ingress"),
         max_length=600,
-        help_text=_("En eller två meningar om vad sidan hjälper föräldern med."),
+        help_text=_("En eller två meningar om vad sidan hjälper läsaren med."),
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
+    topics = ParentalManyToManyField(
+        "advice.Topic", verbose_name=_("ämnen"), related_name="guidance_pages", blank=True
+    )
+    audiences = ParentalManyToManyField(
+        "advice.Audience",
+        verbose_name=_("målgrupper"),
+        related_name="guidance_pages",
+        blank=True,
+        help_text=_("Vem sidan är skriven för. Visas överst på sidan."),
+    )
+    sensitive = models.BooleanField(
+        _("känsligt ämne"),
+        default=False,
+        help_text=_(
+            "Kryssa i för sidor om t.ex. placerade barn, våld eller oro för ett barn. Sidan får "
+            "knappen ”Lämna sidan snabbt” och rutan ”Behöver du hjälp nu?”."
+        ),
+    )
 
     objects = PageManager.from_queryset(GuidancePageQuerySet)()
 
@@ -72,6 +100,14 @@ class GuidancePage(UpdatedDateMixin, Page):
         *Page.content_panels,
         FieldPanel("lead"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sensitive"),
+            ],
+            heading=_("Målgrupp och ämne"),
+        ),
         UpdatedDateMixin.updated_date_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
@@ -86,6 +122,8 @@ class GuidancePage(UpdatedDateMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = GuidancePage.objects.for_listing().child_of(self)
+        context["related_guidance"] = related_guidance(self)
+        context.update(body_context(self.body))
         return context
 
 

@@ -9,10 +9,12 @@ from advice.models import (
     AdvisorDirectoryPage,
     AdvisorDropIn,
     Area,
+    Audience,
     GuidanceIndexPage,
     GuidancePage,
     Language,
     School,
+    Topic,
 )
 
 
@@ -108,3 +110,20 @@ class AdvisorDropInFactory(DjangoModelFactory):
 
     class Meta:
         model = AdvisorDropIn
+
+
+class TopicFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ämne {n}")
+    slug = factory.Sequence(lambda n: f"amne-{n}")
+
+    class Meta:
+        model = Topic
+
+
+class AudienceFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Målgrupp {n}")
+    slug = factory.Sequence(lambda n: f"malgrupp-{n}")
+    label = factory.LazyAttribute(lambda o: f"För {o.name.lower()}")
+
+    class Meta:
+        model = Audience

@@ -8,7 +8,8 @@ import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import escape, format_html
+from django.templatetags.static import static
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
@@ -123,3 +124,34 @@ def breakable_email(address):
     return mark_safe(  # noqa: S308  (every part is escaped)
         "".join(escape(part) + ("<wbr>" if part in {"@", "."} else "") for part in parts)
     )
+
+
+@register.simple_tag(takes_context=True)
+def require_script(context, path):
+    """A block or template asks for one of our scripts; the layout loads each once, at the
+    end of the page ({% required_scripts %}). Outputs nothing."""
+    request = context.get("request")
+    if request is not None:
+        scripts = request.__dict__.setdefault("required_scripts", [])
+        if path not in scripts:
+            scripts.append(path)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def required_scripts(context):
+    request = context.get("request")
+    paths = getattr(request, "required_scripts", [])
+    return format_html_join(
+        "\n", '<script src="{}" type="module"></script>', ((static(path),) for path in paths)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def allow_frame_source(context, origin):
+    """Let this response frame `origin` (portal/middleware.py adds it to the policy): a
+    video block does this, so only pages with a video allow its player."""
+    request = context.get("request")
+    if request is not None:
+        request.__dict__.setdefault("csp_frame_src", set()).add(origin)
+    return ""
