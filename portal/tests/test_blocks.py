@@ -320,6 +320,32 @@ def test_forty_blocks_cost_the_same_number_of_queries_as_four(client, hub, small
     assert queries(len(kinds)) == queries(4 * len(kinds))
 
 
+@pytest.mark.django_db
+def test_a_page_of_forty_blocks_costs_what_a_page_of_four_does(client, hub, small_directory, media):
+    """The blocks that read the database: each kind costs its queries once per page."""
+    four = [
+        (
+            "figure",
+            {
+                "image": {"image": media["image"], "alt_text": "Bild", "decorative": False},
+                "caption": "",
+            },
+        ),
+        ("document", {"document": media["document"], "title": "", "description": ""}),
+        ("contact", {"heading": "", "advisor": small_directory["advisors"]["lina"], "area": None}),
+        ("related_pages", {"heading": "", "pages": [hub]}),
+    ]
+
+    def queries(body):
+        page = GuidancePageFactory(parent=hub, body=body)
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200
+        return len(captured)
+
+    assert queries(four) == queries(four * 10)
+
+
 def test_the_500_page_is_standalone():
     html = get_template("500.html").render({})
     assert 'lang="sv"' in html

@@ -126,3 +126,14 @@ def test_without_javascript_a_video_is_a_link_to_watch_it_elsewhere(browser, pag
         assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     finally:
         context.close()
+
+
+def test_a_printed_page_has_the_content_and_contact_details_without_navigation(browser_page, pages):
+    page = browser_page
+    page.emulate_media(media="print")
+    page.goto(pages["sensitive"])
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".breadcrumbs").is_visible()
+    assert not page.locator(".quick-exit").is_visible()
+    assert page.locator("h1").is_visible()
+    assert page.locator(".site-footer__contact").is_visible()
