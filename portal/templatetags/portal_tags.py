@@ -8,6 +8,7 @@ import re
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -155,3 +156,18 @@ def allow_frame_source(context, origin):
     if request is not None:
         request.__dict__.setdefault("csp_frame_src", set()).add(origin)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed or removed (None): pagination
+    links keep the visitor's filters. {% query_with page=3 %} → "?amne=fritid&page=3"."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
