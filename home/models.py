@@ -10,17 +10,18 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
-from news.models import NewsIndexPage, NewsPage
+from events.models import EventIndexPage
+from news.models import NewsIndexPage
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
 from portal.models import UpdatedDateMixin
 
-from .queries import featured_guidance
+from .queries import featured_guidance, start_page_news, upcoming_events
 
 
 class HomePage(Page):
-    """The start page: an introduction, the way to one's advisor, featured guidance and the
-    latest news. One per site, at the root."""
+    """The start page: an introduction, the way to one's advisor, featured guidance, the
+    featured news and the latest news. One per site, at the root."""
 
     intro = RichTextField(
         _("introduktion"),
@@ -61,7 +62,12 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "advice.GuidanceIndexPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "advice.GuidanceIndexPage",
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("startsida")
@@ -70,8 +76,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_guidance"] = featured_guidance(self)
-        context["latest_news"] = NewsPage.objects.for_listing().descendant_of(self)[:3]
+        context["featured_news"], context["latest_news"] = start_page_news(self)
         context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
+        context["upcoming_events"] = upcoming_events(self)
+        context["calendar"] = EventIndexPage.objects.live().public().child_of(self).first()
         return context
 
 

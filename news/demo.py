@@ -7,6 +7,7 @@ not named; quotations are invented and attributed to a role only.
 import datetime
 
 from advice.demo import area_contact, existing_pages
+from advice.models import Area, Topic
 from portal.demo import PageLinks, bullets, demo_image, fact_box, h2, para, quote, upsert_page
 
 from .models import NewsIndexPage, NewsPage
@@ -21,6 +22,8 @@ def eight_advisors(link):
         "title": "Nu finns föräldrarådgivare i alla fyra områden",
         "date": datetime.date(2022, 5, 25),
         "updated_date": datetime.date(2025, 2, 10),
+        "topics": ["samverkan"],
+        "areas": ["varby", "flemingsberg", "centrala-huddinge", "skogas"],
         "lead": (
             "Föräldrarådgivningen startade med två tjänster i Vårby 2020. Nu är vi åtta "
             "föräldrarådgivare, två i varje område, och verksamheten har blivit permanent."
@@ -70,6 +73,8 @@ def childrens_rights_conference(link):
         "title": "Föräldrarådgivarna berättar om sitt arbete på Barnrättsdagarna",
         "date": datetime.date(2022, 5, 18),
         "updated_date": datetime.date(2025, 2, 10),
+        "topics": ["samverkan"],
+        "areas": ["varby"],
         "lead": (
             "Den 25 maj är föräldrarådgivarna på plats på Barnrättsdagarna i Karlstad. Där "
             "berättar de hur skolan och socialtjänsten samarbetar hos oss."
@@ -118,6 +123,8 @@ def meaningful_leisure_effort(link):
         "title": "Satsning på meningsfull fritid i Skogås och Flemingsberg",
         "date": datetime.date(2023, 9, 5),
         "updated_date": datetime.date(2025, 3, 4),
+        "topics": ["fritid", "skolfranvaro"],
+        "areas": ["skogas", "flemingsberg"],
         "lead": (
             "I höst blir det fler aktiviteter direkt efter skolan i Skogås och Flemingsberg. "
             "Barnen kan få gratis mellanmål, läxhjälp, kultur och idrott."
@@ -165,6 +172,8 @@ def others_school_collaboration(link):
         "title": "Så gör andra: socialtjänsten på plats i skolan varje dag",
         "date": datetime.date(2024, 6, 10),
         "updated_date": datetime.date(2025, 1, 15),
+        "topics": ["skolfranvaro", "samverkan"],
+        "areas": [],
         "lead": (
             "I Värmland samarbetar nio kommuner för att fler unga ska gå till skolan. Där "
             "börjar familjebehandlare sin arbetsdag på skolan. Vi tittar på vad vi kan lära oss."
@@ -220,6 +229,8 @@ def course_parent_at_a_distance(link):
         "title": "Ny omgång av utbildningen Förälder på avstånd",
         "date": datetime.date(2024, 9, 12),
         "updated_date": datetime.date(2025, 1, 15),
+        "topics": ["placerade-barn"],
+        "areas": [],
         "lead": (
             "Den 7 november 2024 startar en ny omgång av utbildningen Förälder på avstånd. Den "
             "är till för dig som arbetar i socialtjänsten och möter föräldrar till placerade "
@@ -282,6 +293,8 @@ def reading_day(link):
         "title": "Läslustdag i Vårby",
         "date": datetime.date(2025, 4, 10),
         "updated_date": datetime.date(2025, 4, 10),
+        "topics": ["foraldraskap"],
+        "areas": ["varby"],
         "lead": (
             "Barn och föräldrar i Vårby fick en eftermiddag med böcker, högläsning och lästips. "
             "Läslustdagen ska göra det roligare att läsa tillsammans hemma."
@@ -330,6 +343,9 @@ def parent_groups(link):
         "title": "Nya föräldragrupper om skolfrånvaro i vår",
         "date": datetime.date(2026, 1, 19),
         "updated_date": datetime.date(2026, 1, 19),
+        "topics": ["skolfranvaro", "foraldraskap"],
+        "areas": ["flemingsberg", "skogas"],
+        "featured": True,
         "lead": (
             "Är ditt barn ofta borta från skolan? I vår startar nya föräldragrupper där du kan "
             "träffa andra föräldrar i samma situation."
@@ -383,6 +399,9 @@ def new_website(link):
         "title": "Föräldrarådgivningen har fått en egen webbplats",
         "date": datetime.date(2026, 11, 2),
         "updated_date": datetime.date(2026, 11, 2),
+        "topics": [],
+        "areas": [],
+        "featured": True,
         "lead": (
             "Här samlar vi stöd och råd till dig som är förälder, kontaktuppgifter till alla "
             "föräldrarådgivare och nyheter om vårt arbete."
@@ -440,13 +459,21 @@ def build(home, report):
             "skolorna och annat som händer i vårt arbete.</p>"
         ),
     )
-    # The guidance pages are built before the news, so links to them work at once.
+    # The guidance pages, topics and areas are built before the news, so links to them work
+    # at once and the articles can carry them.
     links = PageLinks(existing_pages(home))
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    areas = {area.slug: area for area in Area.objects.all()}
     for article in ARTICLES:
         fields = article(links)
         slug = fields.pop("slug")
         image = fields.pop("image", None)
         fields["image"] = demo_image(*image, report) if image else None
         fields.setdefault("image_caption", "")
-        upsert_page(index, NewsPage, slug, report, **fields)
+        fields.setdefault("featured", False)
+        m2m = {
+            "topics": [topics[key] for key in fields.pop("topics")],
+            "areas": [areas[key] for key in fields.pop("areas")],
+        }
+        upsert_page(index, NewsPage, slug, report, m2m=m2m, **fields)
     return index

@@ -1,28 +1,39 @@
-"""News: the Aktuellt index and its articles."""
+"""News: the Aktuellt archive (filters, pagination, RSS and Atom feeds) and its articles."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from modelcluster.fields import ParentalManyToManyField
+
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
 from portal.models import UpdatedDateMixin
-from portal.pagination import paginate
 
-from .queries import NewsPageQuerySet
+from .archive import news_archive
+from .feeds import NewsAtomFeed, NewsRssFeed, feed_links, topic_or_404
+from .queries import NewsPageQuerySet, related_news
+from .sharing import news_article_json_ld
+
+# The archive answers these addresses itself (its feeds), so an article cannot have them.
+RESERVED_SLUGS = {"rss", "atom"}
 
 
 def today():
     return timezone.localdate()
 
 
-class NewsIndexPage(Page):
-    """Aktuellt: lists the news articles below it, newest first, ten to a page."""
+class NewsIndexPage(RoutablePageMixin, Page):
+    """Aktuellt: the news below it, newest first, ten to a page, filtered by topic, area and
+    year (?amne=…&omrade=…&ar=…), with RSS and Atom feeds of all news and of each topic."""
 
     intro = RichTextField(_("introduktion"), features=RICH_TEXT_FEATURES, blank=True)
 
@@ -38,13 +49,32 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.for_listing().child_of(self)
-        context["news_page"] = paginate(news, request.GET.get("page"), per_page=10)
+        archive = news_archive(request, NewsPage.objects.child_of(self))
+        context["archive"] = archive
+        context["news_page"] = archive.news_page
+        context["feeds"] = feed_links(self, request, topic=archive.topic)
         return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return NewsAtomFeed(self)(request)
+
+    @path("amne/<slug:topic_slug>/rss/", name="topic_rss")
+    def topic_rss_feed(self, request, topic_slug):
+        return NewsRssFeed(self, topic_or_404(topic_slug))(request)
+
+    @path("amne/<slug:topic_slug>/atom/", name="topic_atom")
+    def topic_atom_feed(self, request, topic_slug):
+        return NewsAtomFeed(self, topic_or_404(topic_slug))(request)
 
 
 class NewsPage(UpdatedDateMixin, Page):
-    """A news article with date, lead, body and an optional image with caption."""
+    """A news article with date, lead, body, an optional image with caption, and the topics
+    and areas it concerns. A featured article is shown first on the start page."""
 
     date = models.DateField(
         _("datum"),
@@ -72,6 +102,25 @@ class NewsPage(UpdatedDateMixin, Page):
         help_text=_("Visas under bilden, t.ex. vem som syns och fotograf."),
     )
     body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
+    topics = ParentalManyToManyField(
+        "advice.Topic",
+        verbose_name=_("ämnen"),
+        related_name="news_pages",
+        blank=True,
+        help_text=_("Samma ämnen som vägledningen. Nyheten kan filtreras och prenumereras på."),
+    )
+    areas = ParentalManyToManyField(
+        "advice.Area",
+        verbose_name=_("områden"),
+        related_name="news_pages",
+        blank=True,
+        help_text=_("Lämna tomt om nyheten gäller hela kommunen."),
+    )
+    featured = models.BooleanField(
+        _("utvald: visas överst på startsidan"),
+        default=False,
+        help_text=_("Startsidan visar de två nyaste utvalda nyheterna."),
+    )
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
@@ -81,6 +130,14 @@ class NewsPage(UpdatedDateMixin, Page):
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_caption")], heading=_("Bild")),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("featured"),
+            ],
+            heading=_("Ämne, område och startsida"),
+        ),
         UpdatedDateMixin.updated_date_panel,
     ]
 
@@ -98,9 +155,23 @@ class NewsPage(UpdatedDateMixin, Page):
         verbose_name = _("nyhet")
         verbose_name_plural = _("nyheter")
 
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("Adressen används av nyhetsflödena. Välj en annan adress.")}
+            )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(body_context(self.body))
+        archive = NewsIndexPage.objects.live().parent_of(self).first()
+        context["archive"] = archive
+        context["topics"] = list(self.topics.order_by("sort_order", "name"))
+        context["areas"] = list(self.areas.order_by("sort_order", "name"))
+        context["related_news"] = related_news(self, [topic.pk for topic in context["topics"]])
+        context["feeds"] = feed_links(archive, request) if archive else []
+        context["json_ld"] = news_article_json_ld(self, request)
         return context
 
     @property

@@ -14,6 +14,8 @@ from advice.tests.factories import (
     GuidanceIndexPageFactory,
     GuidancePageFactory,
 )
+from events.models import EventIndexPage, EventPage
+from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from home.models import HomePage, StandardPage
 from home.tests.factories import StandardPageFactory
 from news.models import NewsIndexPage, NewsPage
@@ -27,6 +29,8 @@ ALLOWED_PARENTS = {
     GuidanceIndexPage: {HomePage},
     GuidancePage: {GuidanceIndexPage, GuidancePage},
     AdvisorDirectoryPage: {GuidanceIndexPage},
+    EventIndexPage: {HomePage},
+    EventPage: {EventIndexPage},
 }
 
 
@@ -48,6 +52,7 @@ def page_tree(home_page):
     """One page of every type, each in a place where it is allowed."""
     hub = GuidanceIndexPageFactory(parent=home_page)
     news_index = NewsIndexPageFactory(parent=home_page)
+    calendar = EventIndexPageFactory(parent=home_page)
     return {
         "root": Page.get_first_root_node(),
         "home": home_page,
@@ -56,6 +61,8 @@ def page_tree(home_page):
         "guidance": GuidancePageFactory(parent=hub),
         "news_index": news_index,
         "news": NewsPageFactory(parent=news_index),
+        "calendar": calendar,
+        "event": EventPageFactory(parent=calendar),
         # Existing directories count against "one per hub", so the directory goes under a
         # second hub and the first hub stays free to receive one.
         "directory": AdvisorDirectoryPageFactory(

@@ -11,12 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 import pytest
 from bs4 import BeautifulSoup
 
-from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
-
-
-@pytest.fixture
-def news_index(home_page):
-    return NewsIndexPageFactory(parent=home_page, show_in_menus=True)
+from news.tests.factories import NewsPageFactory
 
 
 def titles(response):

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "advice",
+    "events",
+    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -211,6 +213,11 @@ LOGGING = {
 # municipality whose schools are imported (0126 is Huddinge) and the largest file accepted.
 SCHOOL_IMPORT_MUNICIPALITY_CODE = os.environ.get("SCHOOL_IMPORT_MUNICIPALITY_CODE", "0126")
 SCHOOL_IMPORT_MAX_ROWS = int(os.environ.get("SCHOOL_IMPORT_MAX_ROWS", "100000"))
+
+# Sign-ups for events are deleted this many days after the event has ended, by
+# `manage.py purge_event_registrations` (run daily). The archive decision (gallringsbeslut),
+# not the developers, sets the period; the sign-up form tells people the date.
+EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Föräldrarådgivning")

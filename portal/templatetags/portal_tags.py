@@ -171,3 +171,19 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def accessible_widget(field):
+    """A form field's control tied to its help text and errors (aria-describedby) and marked
+    invalid when it has errors, so screen readers read them with the field (WCAG 3.3.1)."""
+    attrs = {}
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.id_for_label}-help")
+    if field.errors:
+        described_by.append(f"{field.id_for_label}-error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)

@@ -18,6 +18,7 @@ from advice.tests.factories import (
     GuidanceIndexPageFactory,
     GuidancePageFactory,
 )
+from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from home.tests.factories import HomePageFactory, StandardPageFactory
 from news.models import NewsPage
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
@@ -31,6 +32,8 @@ PAGE_TYPES_BY_PARENT = {
     ("advice", "guidanceindexpage"): "home",
     ("advice", "guidancepage"): "hub",
     ("advice", "advisordirectorypage"): "hub",
+    ("events", "eventindexpage"): "home",
+    ("events", "eventpage"): "calendar",
 }
 
 
@@ -41,6 +44,7 @@ def parents(home_page):
         "home": home_page,
         "news_index": NewsIndexPageFactory(parent=home_page),
         "hub": GuidanceIndexPageFactory(parent=home_page),
+        "calendar": EventIndexPageFactory(parent=home_page),
     }
 
 
@@ -192,6 +196,24 @@ def edit_form_data(page):
         "GuidancePage": {"lead": "Ingress.", **body, **updated},
         "AdvisorDirectoryPage": {"intro": rich_text("<p>Intro.</p>"), **updated},
         "NewsIndexPage": {"intro": rich_text("<p>Intro.</p>")},
+        "EventIndexPage": {"intro": rich_text("<p>Intro.</p>")},
+        "EventPage": {
+            "lead": "Ingress.",
+            **body,
+            "start": "2027-01-14 17:30",
+            "end": "2027-01-14 19:00",
+            "attendance_mode": "offline",
+            "place": "Biblioteket",
+            "address": "",
+            "online_url": "",
+            "organiser": "Föräldrarådgivningen",
+            "is_free": "on",
+            "seat_limit": "20",
+            "registration_closes_at": "",
+            "registration_intro": rich_text(""),
+            "form_fields": inline_formset([]),
+            "to_address": "",
+        },
         "NewsPage": {
             "date": "2026-11-20",
             "lead": "Ingress.",
@@ -215,6 +237,7 @@ class TestEveryPageTypeIsEditableAndPreviewable(WagtailPageTestCase):
         )
         hub = GuidanceIndexPageFactory(parent=home)
         news_index = NewsIndexPageFactory(parent=home)
+        calendar = EventIndexPageFactory(parent=home)
         self.pages = [
             home,
             StandardPageFactory(parent=home),
@@ -223,6 +246,8 @@ class TestEveryPageTypeIsEditableAndPreviewable(WagtailPageTestCase):
             AdvisorDirectoryPageFactory(parent=hub),
             news_index,
             NewsPageFactory(parent=news_index),
+            calendar,
+            EventPageFactory(parent=calendar),
         ]
 
     def test_pages_are_editable_and_previewable(self):

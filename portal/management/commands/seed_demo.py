@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from advice import demo as advice_demo
+from events import demo as events_demo
 from home import demo as home_demo
 from news import demo as news_demo
 from portal.demo import Report
@@ -31,6 +32,8 @@ class Command(BaseCommand):
             guidance = advice_demo.build_pages(home, report)
             self.step("Aktuellt")
             news_demo.build(home, report)
+            self.step("Kalender")
+            events_demo.build(home, report)
             self.step("Standardsidor och kontaktuppgifter")
             home_demo.build_standard_pages(home, report)
             home_demo.finish_home(home, guidance, report)

@@ -1,0 +1,37 @@
+"""Listing queries for the calendar, in one place, each a fixed number of SQL queries."""
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.utils import timezone
+
+from wagtail.models import PageQuerySet
+
+
+class EventPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Published, public events with what an event card needs, including how many seats
+        are taken."""
+        from .models import EventRegistration
+
+        confirmed = (
+            EventRegistration.objects.filter(
+                page=OuterRef("pk"), status=EventRegistration.Status.CONFIRMED
+            )
+            .order_by()
+            .values("page")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return (
+            self.live()
+            .public()
+            .annotate(confirmed_count=Subquery(confirmed, output_field=IntegerField()))
+            .prefetch_related("topics")
+        )
+
+    def upcoming(self, now=None):
+        """Events that have not ended, soonest first."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        """Events that have ended, latest first."""
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
