@@ -117,7 +117,9 @@ def test_unknown_url_gets_the_sites_own_404_page(client, site_pages):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["page=abc", "q=%00", "page=-1", "page=999999", "page=%00"])
+@pytest.mark.parametrize(
+    "query", ["page=abc", "q=%00", "page=-1", "page=999999", "page=%00", "year=abc", "ar=abc"]
+)
 def test_malformed_query_strings_never_break_a_page(client, site_pages, query):
     for page in site_pages.values():
         response = client.get(f"{page.url}?{query}")
