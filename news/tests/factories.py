@@ -1,5 +1,7 @@
 import datetime
 
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
 import factory
 import wagtail_factories
 
@@ -36,3 +38,21 @@ class NewsPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.areas.set(extracted)
             self.save()
+
+
+def news_form_data(**overrides):
+    """What the page editor posts for a news article (StreamField and rich text as its
+    JavaScript would send them)."""
+    data = {
+        "title": "Ny föräldragrupp i Skogås",
+        "slug": "ny-foraldragrupp-i-skogas",
+        "date": "2026-11-20",
+        "lead": "En ny grupp för föräldrar startar i januari.",
+        "body": streamfield([("paragraph", rich_text("<p>Välkommen att anmäla dig.</p>"))]),
+        "image": "",
+        "image_caption": "",
+        "updated_date": "",
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)

@@ -5,14 +5,12 @@ import datetime
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-
 import pytest
 from bs4 import BeautifulSoup
 
 from advice.tests.factories import AreaFactory, TopicFactory
 from news.models import NewsPage
-from news.tests.factories import NewsPageFactory
+from news.tests.factories import NewsPageFactory, news_form_data
 
 
 def main(response):
@@ -140,19 +138,14 @@ def test_the_only_news_has_no_more_news(client, news_index):
 
 
 def news_form(**overrides):
-    data = {
-        "title": "Läxhjälp i Skogås",
-        "slug": "laxhjalp-i-skogas",
-        "date": "2026-11-20",
-        "lead": "Nu finns läxhjälp efter skolan.",
-        "body": streamfield([("paragraph", rich_text("<p>Välkommen.</p>"))]),
-        "image": "",
-        "image_caption": "",
-        "updated_date": "",
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    return news_form_data(
+        **{
+            "title": "Läxhjälp i Skogås",
+            "slug": "laxhjalp-i-skogas",
+            "lead": "Nu finns läxhjälp efter skolan.",
+            **overrides,
+        }
+    )
 
 
 @pytest.mark.django_db

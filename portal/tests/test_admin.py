@@ -21,7 +21,7 @@ from advice.tests.factories import (
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from home.tests.factories import HomePageFactory, StandardPageFactory
 from news.models import NewsPage
-from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+from news.tests.factories import NewsIndexPageFactory, NewsPageFactory, news_form_data
 
 PAGE_TYPES_BY_PARENT = {
     # page type: the fixture page it is created under
@@ -76,22 +76,6 @@ def test_site_settings_edit_view_loads(client, superuser, home_page):
     assert "Kontaktuppgifter" in response.content.decode()
 
 
-def news_form(**overrides):
-    data = {
-        "title": "Ny föräldragrupp i Skogås",
-        "slug": "ny-foraldragrupp-i-skogas",
-        "date": "2026-11-20",
-        "lead": "En ny grupp för föräldrar startar i januari.",
-        "body": streamfield([("paragraph", rich_text("<p>Välkommen att anmäla dig.</p>"))]),
-        "image": "",
-        "image_caption": "",
-        "updated_date": "",
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
 @pytest.mark.django_db
 def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
     client, editor, moderator, parents
@@ -100,7 +84,7 @@ def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
     add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk])
 
     client.force_login(editor)
-    response = client.post(add_url, news_form())
+    response = client.post(add_url, news_form_data())
     assert response.status_code == 302
     draft = NewsPage.objects.child_of(news_index).get(slug="ny-foraldragrupp-i-skogas")
     assert not draft.live
@@ -110,7 +94,7 @@ def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
     client.force_login(moderator)
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
     assert client.get(edit_url).status_code == 200
-    response = client.post(edit_url, news_form(**{"action-publish": "publish"}))
+    response = client.post(edit_url, news_form_data(**{"action-publish": "publish"}))
     assert response.status_code == 302
 
     draft.refresh_from_db()
@@ -126,7 +110,7 @@ def test_an_editor_cannot_publish(client, editor, parents):
     client.force_login(editor)
     client.post(
         reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk]),
-        news_form(**{"action-publish": "publish"}),
+        news_form_data(**{"action-publish": "publish"}),
     )
     page = NewsPage.objects.child_of(news_index).get(slug="ny-foraldragrupp-i-skogas")
     assert not page.live
