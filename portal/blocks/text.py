@@ -25,7 +25,9 @@ class OutlineMixin:
     """
 
     def outline_heading(self, value):
-        return None
+        """By default the block's optional "heading" field, as a level-2 heading."""
+        heading = value.get("heading")
+        return (heading, "h2") if heading else None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -35,6 +37,19 @@ class OutlineMixin:
             block_id = (parent_context or {}).get("id")
             context["anchor"] = anchors.get(block_id) or heading_slug(heading[0])
         return context
+
+
+class RequiredListMixin:
+    """A struct block whose list (`required_list` = field name, message) needs an item. It is
+    checked before the list's own minimum, so the editor gets a message in words."""
+
+    required_list = ("items", "")
+
+    def clean(self, value):
+        name, message = self.required_list
+        if not value.get(name):
+            raise blocks.StructBlockValidationError(block_errors={name: ValidationError(message)})
+        return super().clean(value)
 
 
 def heading_slug(text):
@@ -158,7 +173,7 @@ class FAQItemBlock(blocks.StructBlock):
     answer = ParagraphBlock(label=_("svar"))
 
 
-class FAQBlock(OutlineMixin, blocks.StructBlock):
+class FAQBlock(OutlineMixin, RequiredListMixin, blocks.StructBlock):
     """Questions and answers, each opening on its own (<details>), with FAQPage structured
     data that repeats exactly the visible text."""
 
@@ -168,6 +183,7 @@ class FAQBlock(OutlineMixin, blocks.StructBlock):
         max_length=120,
         help_text=_('T.ex. "Vanliga frågor". Lämna tomt om sidan redan har en rubrik före.'),
     )
+    required_list = ("items", _("Lägg till minst en fråga med svar."))
     items = blocks.ListBlock(
         FAQItemBlock(),
         label=_("frågor och svar"),
@@ -194,17 +210,6 @@ class FAQBlock(OutlineMixin, blocks.StructBlock):
                 },
             ],
         }
-
-    def clean(self, value):
-        # Checked before the list's own minimum, so the editor gets a message in words.
-        if not value.get("items"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"items": ValidationError(_("Lägg till minst en fråga med svar."))}
-            )
-        return super().clean(value)
-
-    def outline_heading(self, value):
-        return (value["heading"], "h2") if value.get("heading") else None
 
 
 ACTORS = [
@@ -234,12 +239,13 @@ class StepBlock(blocks.StructBlock):
     )
 
 
-class StepsBlock(OutlineMixin, blocks.StructBlock):
+class StepsBlock(OutlineMixin, RequiredListMixin, blocks.StructBlock):
     """A process step by step, drawn as a staircase: e.g. the närvarotrappa."""
 
     heading = blocks.CharBlock(label=_("rubrik"), required=False, max_length=120)
     intro = blocks.TextBlock(label=_("inledning"), required=False, max_length=400)
     steps = blocks.ListBlock(StepBlock(), label=_("steg"), min_num=1, collapsed=False)
+    required_list = ("steps", _("Lägg till minst ett steg."))
 
     class Meta:
         icon = "list-ol"
@@ -265,17 +271,6 @@ class StepsBlock(OutlineMixin, blocks.StructBlock):
                 },
             ],
         }
-
-    def clean(self, value):
-        # Checked before the list's own minimum, so the editor gets a message in words.
-        if not value.get("steps"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"steps": ValidationError(_("Lägg till minst ett steg."))}
-            )
-        return super().clean(value)
-
-    def outline_heading(self, value):
-        return (value["heading"], "h2") if value.get("heading") else None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
