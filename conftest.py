@@ -18,6 +18,7 @@ from advice.tests.factories import (
     LanguageFactory,
     SchoolFactory,
 )
+from editorial import roles
 from home.tests.factories import HomePageFactory
 from portal.models import ContactSettings
 
@@ -55,15 +56,28 @@ def _user_in_group(django_user_model, username, group_name):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    """A member of Wagtail's "Editors" group: may write drafts, may not publish."""
-    return _user_in_group(django_user_model, "redaktor", "Editors")
+def communicator(django_user_model):
+    """Kommunikatör: writes, edits and publishes everywhere."""
+    return _user_in_group(django_user_model, "kommunikator", roles.COMMUNICATORS)
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    """A member of Wagtail's "Moderators" group: may write and publish."""
-    return _user_in_group(django_user_model, "granskare", "Moderators")
+def reviewer(django_user_model):
+    """Granskare: approves what is submitted for moderation, and may publish."""
+    return _user_in_group(django_user_model, "granskare", roles.REVIEWERS)
+
+
+@pytest.fixture
+def advisor_editor(django_user_model):
+    """Föräldrarådgivare: updates advisor entries and writes guidance drafts; never
+    publishes."""
+    return _user_in_group(django_user_model, "radgivare", roles.ADVISORS)
+
+
+@pytest.fixture
+def course_admin(django_user_model):
+    """Kursadministratör: runs the calendar and alone sees the sign-ups."""
+    return _user_in_group(django_user_model, "kursadmin", roles.COURSE_ADMINS)
 
 
 @pytest.fixture

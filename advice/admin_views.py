@@ -20,7 +20,8 @@ from wagtail.snippets.views.snippets import IndexView
 from .models import School
 from .school_import import import_schools
 
-IMPORT_PERMISSION = "advice.add_school"
+# The import adds new schools and updates existing ones, so it needs both rights.
+IMPORT_PERMISSIONS = ("advice.add_school", "advice.change_school")
 MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Longer lists are cut on the page (the command prints everything).
 REPORT_LIST_LIMIT = 500
@@ -74,7 +75,7 @@ class SchoolImportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(IMPORT_PERMISSION):
+        if not request.user.has_perms(IMPORT_PERMISSIONS):
             return permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 
@@ -124,7 +125,7 @@ class SchoolIndexView(IndexView):
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
-        if self.request.user.has_perm(IMPORT_PERMISSION):
+        if self.request.user.has_perms(IMPORT_PERMISSIONS):
             buttons.append(
                 HeaderButton(
                     _("Importera skolor"),

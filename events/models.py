@@ -21,7 +21,6 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -31,13 +30,15 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
+from portal.models import RecordKeepingMixin
 
 from . import views
+from .panels import SignupsPanel
 from .queries import EventPageQuerySet
 from .registration import register, registration_form_class
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RecordKeepingMixin, RoutablePageMixin, Page):
     """Kalender: coming events first (…/kalender/), past ones in an archive
     (…/kalender/tidigare/), and an iCalendar feed of coming events (…/kalender/ical/)."""
 
@@ -72,7 +73,7 @@ class EventFormField(AbstractFormField):
     page = ParentalKey("EventPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class EventPage(RoutablePageMixin, AbstractEmailForm):
+class EventPage(RecordKeepingMixin, RoutablePageMixin, AbstractEmailForm):
     """An event: a course, a parent group, a conference day. When editors turn sign-up on,
     the page carries a form (fields chosen with the form builder), a seat limit, a waiting
     list and a closing time; a receipt page and a confirmation e-mail follow each sign-up."""
@@ -164,7 +165,7 @@ class EventPage(RoutablePageMixin, AbstractEmailForm):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FormSubmissionsPanel(),
+                SignupsPanel(),
                 FieldPanel("registration_enabled"),
                 FieldRowPanel([FieldPanel("seat_limit"), FieldPanel("registration_closes_at")]),
                 FieldPanel("registration_intro"),
@@ -190,6 +191,9 @@ class EventPage(RoutablePageMixin, AbstractEmailForm):
     class Meta:
         verbose_name = _("evenemang")
         verbose_name_plural = _("evenemang")
+        # Sign-ups are personal data of families in a social-services group: only the
+        # course administrators (and administrators) see and export them.
+        permissions = [("view_signups", _("Kan se och ladda ner anmälningar"))]
 
     def clean(self):
         super().clean()
@@ -201,6 +205,13 @@ class EventPage(RoutablePageMixin, AbstractEmailForm):
             )
 
     # Sign-up
+    def get_submissions_list_view_class(self):
+        # Admin views import the models, so they are looked up when first needed, as
+        # Wagtail's own form pages do.
+        from .admin_views import RegistrationListView
+
+        return RegistrationListView
+
     def get_submission_class(self):
         return EventRegistration
 

@@ -14,12 +14,12 @@ from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import UpdatedDateMixin
+from portal.models import RecordKeepingMixin, UpdatedDateMixin
 
 from .queries import featured_guidance, start_page_news, upcoming_events
 
 
-class HomePage(Page):
+class HomePage(RecordKeepingMixin, Page):
     """The start page: an introduction, the way to one's advisor, featured guidance, the
     featured news and the latest news. One per site, at the root."""
 
@@ -101,7 +101,7 @@ class HomePageFeaturedGuidance(Orderable):
         verbose_name_plural = _("utvald vägledning")
 
 
-class StandardPage(UpdatedDateMixin, Page):
+class StandardPage(RecordKeepingMixin, UpdatedDateMixin, Page):
     """Generic content: about the service, contact, accessibility statement, privacy."""
 
     lead = models.TextField(

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import UpdatedDateMixin
+from portal.models import RecordKeepingMixin, UpdatedDateMixin
 
 from .archive import news_archive
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links, topic_or_404
@@ -31,7 +31,7 @@ def today():
     return timezone.localdate()
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RecordKeepingMixin, RoutablePageMixin, Page):
     """Aktuellt: the news below it, newest first, ten to a page, filtered by topic, area and
     year (?amne=…&omrade=…&ar=…), with RSS and Atom feeds of all news and of each topic."""
 
@@ -72,7 +72,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self, topic_or_404(topic_slug))(request)
 
 
-class NewsPage(UpdatedDateMixin, Page):
+class NewsPage(RecordKeepingMixin, UpdatedDateMixin, Page):
     """A news article with date, lead, body, an optional image with caption, and the topics
     and areas it concerns. A featured article is shown first on the start page."""
 

@@ -8,6 +8,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import PagePermissionTester
 
 from .phone import validate_phone_number, validate_phone_or_short_number
 
@@ -216,3 +217,28 @@ class UpdatedDateMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class RecordKeepingPermissionTester(PagePermissionTester):
+    """Wagtail's rules, with one change: a page that has ever been published is a public
+    record (allmän handling), so only administrators may delete it, or a part of the tree
+    that holds one. Everyone else unpublishes; the page and its revisions stay."""
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        if self.user.is_superuser:
+            return True
+        subtree = self.page.get_descendants(inclusive=True)
+        return not subtree.filter(
+            models.Q(live=True) | models.Q(first_published_at__isnull=False)
+        ).exists()
+
+
+class RecordKeepingMixin:
+    """For every page type of the site: deleting published pages is for administrators
+    only (see RecordKeepingPermissionTester). Wagtail asks the specific page class, so the
+    delete view, the bulk delete, the page listing and the editor's menu all follow it."""
+
+    def permissions_for_user(self, user):
+        return RecordKeepingPermissionTester(user, self)

@@ -9,7 +9,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from anyascii import anyascii
@@ -190,13 +196,17 @@ class School(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Advisor(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Advisor(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
     """A föräldrarådgivare and how families reach them.
 
     Staff in social services may have reasons not to be named on the web, so the name and photo
     are shown only when the advisor has agreed; otherwise the card shows the function alone.
     Advisors have drafts and revisions: an advisor who leaves is unpublished, not deleted,
-    which removes them from every page, the API and the downloads at once.
+    which removes them from every page, the API and the downloads at once. Changes go through
+    the moderation workflow (editorial/migrations: "Granskning av föräldrarådgivare"), so a
+    draft by an advisor reaches a reviewer's dashboard and inbox.
     """
 
     name = models.CharField(

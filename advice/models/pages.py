@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import ContactSettings, UpdatedDateMixin
+from portal.models import ContactSettings, RecordKeepingMixin, UpdatedDateMixin
 
 from ..finder import FinderForm, find_advisors
 from ..hub import guidance_hub
@@ -33,7 +33,7 @@ from ..vcard import advisor_vcard
 from .directory import Area
 
 
-class GuidanceIndexPage(UpdatedDateMixin, Page):
+class GuidanceIndexPage(RecordKeepingMixin, UpdatedDateMixin, Page):
     """The föräldrarådgivning hub: introduces the service, leads to the advisor directory and
     lists the guidance pages by topic, filtered by topic and audience (?amne=…&for=…)."""
 
@@ -64,7 +64,7 @@ class GuidanceIndexPage(UpdatedDateMixin, Page):
         return context
 
 
-class GuidancePage(UpdatedDateMixin, Page):
+class GuidancePage(RecordKeepingMixin, UpdatedDateMixin, Page):
     """Guidance on one subject, e.g. problematic school absence, for the audiences it names.
     A page marked sensitive (placed children, violence, concern about a child) gets the
     "Lämna sidan snabbt" button and leads to the official channels, never to a form."""
@@ -127,7 +127,7 @@ class GuidancePage(UpdatedDateMixin, Page):
         return context
 
 
-class AdvisorDirectoryPage(RoutablePageMixin, UpdatedDateMixin, Page):
+class AdvisorDirectoryPage(RecordKeepingMixin, RoutablePageMixin, UpdatedDateMixin, Page):
     """Hitta din föräldrarådgivare: a finder by school, area or language; one page per area
     (…/varby/) built from the Area snippets; and each advisor's contact card as a vCard.
 

@@ -231,17 +231,17 @@ def test_deleting_an_area_with_schools_is_refused_without_an_error(client, super
 
 
 @pytest.mark.django_db
-def test_editors_save_advisor_drafts_and_moderators_publish_them(client, editor, moderator):
+def test_advisors_save_drafts_and_reviewers_publish_them(client, advisor_editor, reviewer):
     area = AreaFactory()
-    client.force_login(editor)
+    client.force_login(advisor_editor)
     response = client.post(
         reverse("wagtailsnippets_advice_advisor:add"),
         advisor_form(areas=[area.pk], **{"action-publish": "publish"}),
     )
     assert response.status_code == 302
     advisor = Advisor.objects.get(name="Ny Rådgivare")
-    assert not advisor.live  # editors have no publish permission: a draft
-    client.force_login(moderator)
+    assert not advisor.live  # advisors may not publish: a draft
+    client.force_login(reviewer)
     response = client.post(
         reverse("wagtailsnippets_advice_advisor:edit", args=[advisor.pk]),
         advisor_form(areas=[area.pk], **{"action-publish": "publish"}),

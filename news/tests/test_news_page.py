@@ -150,10 +150,10 @@ def news_form(**overrides):
 
 @pytest.mark.django_db
 def test_an_editor_tags_a_news_draft_with_topics_areas_and_featured(
-    client, moderator, news_index, topics
+    client, communicator, news_index, topics
 ):
     skogas = AreaFactory(name="Skogås", slug="skogas")
-    client.force_login(moderator)
+    client.force_login(communicator)
     add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk])
     form = client.get(add_url).content.decode()
     assert 'type="checkbox" name="topics"' in form
@@ -186,8 +186,8 @@ def test_an_editor_tags_a_news_draft_with_topics_areas_and_featured(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", ["rss", "atom"])
-def test_a_news_article_cannot_take_a_feeds_address(client, moderator, news_index, slug):
-    client.force_login(moderator)
+def test_a_news_article_cannot_take_a_feeds_address(client, communicator, news_index, slug):
+    client.force_login(communicator)
     add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk])
     response = client.post(add_url, news_form(slug=slug))
     assert response.status_code == 200

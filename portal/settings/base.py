@@ -39,11 +39,15 @@ INSTALLED_APPS = [
     "news",
     "advice",
     "events",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # The table block of the content stream; without it the page editor has no JavaScript
+    # for the block and the production manifest lacks its files (the edit view is a 500).
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -234,6 +238,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 # The admin must not call out to wagtail.org (no internet in production, no third parties).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: it would learn a hash of every editor's e-mail address.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Slugs in plain ASCII (å, ä → a, ö → o, é → e), as the demo's are, so addresses read the same
+# when copied into a text message or an e-mail.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

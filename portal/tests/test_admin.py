@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from advice.models import Advisor, Area, School
+from advice.models import Advisor, Area, GuidancePage, School
 from advice.tests.factories import (
     AdvisorDirectoryPageFactory,
     GuidanceIndexPageFactory,
@@ -77,13 +77,11 @@ def test_site_settings_edit_view_loads(client, superuser, home_page):
 
 
 @pytest.mark.django_db
-def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
-    client, editor, moderator, parents
-):
+def test_a_communicator_writes_and_publishes_a_news_article(client, communicator, parents):
     news_index = parents["news_index"]
     add_url = reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk])
 
-    client.force_login(editor)
+    client.force_login(communicator)
     response = client.post(add_url, news_form_data())
     assert response.status_code == 302
     draft = NewsPage.objects.child_of(news_index).get(slug="ny-foraldragrupp-i-skogas")
@@ -91,7 +89,7 @@ def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
     client.logout()
     assert client.get("/aktuellt/ny-foraldragrupp-i-skogas/").status_code == 404
 
-    client.force_login(moderator)
+    client.force_login(communicator)
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
     assert client.get(edit_url).status_code == 200
     response = client.post(edit_url, news_form_data(**{"action-publish": "publish"}))
@@ -105,17 +103,18 @@ def test_an_editor_saves_a_news_draft_and_a_moderator_publishes_it(
 
 
 @pytest.mark.django_db
-def test_an_editor_cannot_publish(client, editor, parents):
-    news_index = parents["news_index"]
-    client.force_login(editor)
-    client.post(
-        reverse("wagtailadmin_pages:add", args=["news", "newspage", news_index.pk]),
-        news_form_data(**{"action-publish": "publish"}),
+def test_an_advisor_cannot_publish_guidance(client, advisor_editor, parents):
+    hub = parents["hub"]
+    client.force_login(advisor_editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["advice", "guidancepage", hub.pk]),
+        guidance_form(),
     )
-    page = NewsPage.objects.child_of(news_index).get(slug="ny-foraldragrupp-i-skogas")
+    assert response.status_code == 302
+    page = GuidancePage.objects.child_of(hub).get(slug="narvarotrappan")
     assert not page.live
     client.logout()
-    assert client.get("/aktuellt/ny-foraldragrupp-i-skogas/").status_code == 404
+    assert client.get(page.get_url()).status_code == 404
 
 
 def guidance_form(**overrides):
