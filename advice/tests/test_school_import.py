@@ -374,7 +374,7 @@ def test_the_import_page_loads_for_an_editor_and_explains_the_file(editor_client
 
 
 @pytest.mark.django_db
-def test_the_school_listing_has_an_import_button_for_those_who_may_add_schools(client, communicator):
+def test_the_school_listing_has_an_import_button_for_those_who_may_import(client, communicator):
     client.force_login(communicator)
     response = client.get(reverse("wagtailsnippets_advice_school:list"))
     assert response.status_code == 200
