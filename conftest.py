@@ -2,6 +2,13 @@
 headless browser."""
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
 
@@ -195,3 +202,118 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The admin as editors meet it in production: static files collected with the production
+# storage (hashed names, a manifest, compressed copies) and served by gunicorn with the
+# production settings. A missing manifest entry or a block without its JavaScript then fails
+# here as it would on the live site, which the development settings hide.
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """A STATIC_ROOT filled by `collectstatic` under the production settings. `make test`
+    collects once and passes the folder in PRODUCTION_STATIC_ROOT; otherwise each test
+    process collects its own."""
+    ready = os.environ.get("PRODUCTION_STATIC_ROOT")
+    if ready and (Path(ready) / "staticfiles.json").exists():
+        return Path(ready)
+    root = tmp_path_factory.mktemp("static")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=BASE_DIR,
+        env={**os.environ, **PRODUCTION_ENV, "STATIC_ROOT": str(root)},
+        check=True,
+    )
+    return root
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "browser-tests-only-not-a-secret",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    # Plain HTTP on loopback: no redirect to HTTPS and no HSTS.
+    "SECURE_SSL_REDIRECT": "false",
+    "SECURE_HSTS_SECONDS": "0",
+    "DEBUG": "false",
+}
+BASE_DIR = Path(__file__).resolve().parent
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def production_server(django_db_setup, django_db_blocker, production_static, tmp_path_factory):
+    """gunicorn with the production settings against the test database, on a spare port.
+    Tests that use it must commit what they create (transactional tests), so the server sees
+    it. Uploaded files go to a folder that the tests' own storage writes to as well
+    (`production_media`)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    port = _free_port()
+    media = tmp_path_factory.getbasetemp() / "production-media"
+    media.mkdir(exist_ok=True)
+    url = f"http://localhost:{port}"
+    env = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_CONN_MAX_AGE": "0",
+        "STATIC_ROOT": str(production_static),
+        "MEDIA_ROOT": str(media),
+        "WAGTAILADMIN_BASE_URL": url,
+        "LOG_LEVEL": "WARNING",
+    }
+    log = open(tmp_path_factory.getbasetemp() / "production-server.log", "w+")  # noqa: SIM115
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--timeout",
+            "60",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/robots.txt", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError("gunicorn did not start:\n" + log.read()) from None
+                time.sleep(0.2)
+        yield SimpleNamespace(url=url, media_root=media, log=log)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture
+def production_media(production_server, settings):
+    """Let images and documents made by the test land where the production server reads
+    them (the test settings otherwise keep files in memory)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    settings.MEDIA_ROOT = str(production_server.media_root)
+    return production_server.media_root

@@ -9,6 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    # A few admin views of our own (editorial/urls.py) in front of Wagtail's.
+    path("admin/", include("editorial.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Open data of the advisor directory (read-only JSON and CSV); not language-prefixed.

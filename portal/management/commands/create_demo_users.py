@@ -10,14 +10,34 @@ from django.core.management.base import BaseCommand, CommandError
 
 DEMO_USERS = [
     # username, password, superuser, group, description
-    ("admin", "demo-admin-2026", True, None, "administratör (allt)"),
-    ("redaktor", "demo-redaktor-2026", False, "Editors", "redaktör (skickar sidor för granskning)"),
+    ("admin", "demo-admin-2026", True, None, "administratör (allt, även att ta bort)"),
+    (
+        "kommunikator",
+        "demo-kommunikator-2026",
+        False,
+        "Kommunikatörer",
+        "kommunikatör (skriver och publicerar överallt)",
+    ),
     (
         "granskare",
         "demo-granskare-2026",
         False,
-        "Moderators",
+        "Granskare",
         "granskare (godkänner och publicerar)",
+    ),
+    (
+        "radgivare",
+        "demo-radgivare-2026",
+        False,
+        "Föräldrarådgivare",
+        "föräldrarådgivare (rådgivarposter och utkast till vägledning, skickar för granskning)",
+    ),
+    (
+        "kursadmin",
+        "demo-kursadmin-2026",
+        False,
+        "Kursadministratörer",
+        "kursadministratör (kalendern och anmälningarna)",
     ),
 ]
 
@@ -32,7 +52,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.MIGRATE_HEADING("Demokonton (endast utveckling):"))
         for username, password, superuser, group_name, description in DEMO_USERS:
             user, _created = User.objects.get_or_create(
-                username=username, defaults={"email": f"{username}@example.org"}
+                username=username,
+                defaults={"email": f"{username}@example.org", "first_name": username.title()},
             )
             user.is_staff = True
             user.is_superuser = superuser

@@ -1,0 +1,88 @@
+"""Driving the Wagtail admin in Chromium against the production server (`production_server`
+in conftest.py), as an editor does: log in through the login form, click through the real
+admin JavaScript, and record what went wrong on the way – console errors, failed requests for
+static files, any request to another host."""
+
+from urllib.parse import urlsplit
+
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+PASSWORD = "lösenord-för-test"
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+class FastHasher(PBKDF2PasswordHasher):
+    """The production server checks passwords with the production hashers; the tests'
+    MD5 hasher is not among them. PBKDF2 with few iterations is cheap and still verifies."""
+
+    iterations = 1000
+
+
+def give_password(user):
+    user.password = FastHasher().encode(PASSWORD, FastHasher().salt())
+    user.save(update_fields=["password"])
+    return user
+
+
+class AdminSession:
+    """One browser context logged in as one user."""
+
+    def __init__(self, browser, server, user, viewport=DESKTOP):
+        self.server = server
+        self.host = urlsplit(server.url).netloc
+        self.context = browser.new_context(locale="sv-SE", viewport=viewport)
+        self.page = self.context.new_page()
+        self.console_errors = []
+        self.failed_requests = []
+        self.foreign_requests = []
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        self.page.on("response", self._on_response)
+        # Nothing may leave the machine: record and refuse requests to any other host.
+        self.context.route(lambda url: urlsplit(url).netloc != self.host, self._refuse)
+        give_password(user)
+        self.login(user.get_username())
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(f"{self.page.url}: {message.text}")
+
+    def _on_response(self, response):
+        path = urlsplit(response.url).path
+        # Uploaded media are served by the web server in front in production, not by the
+        # application; everything else must answer.
+        if response.status >= 400 and not path.startswith("/media/"):
+            self.failed_requests.append(f"{response.status} {response.url}")
+
+    def _refuse(self, route):
+        self.foreign_requests.append(route.request.url)
+        route.abort()
+
+    def login(self, username):
+        self.page.goto(self.server.url + "/admin/login/")
+        self.page.fill("input[name=username]", username)
+        self.page.fill("input[name=password]", PASSWORD)
+        self.page.click("button[type=submit]")
+        self.page.wait_for_url(self.server.url + "/admin/")
+
+    def goto(self, path, expect=200):
+        response = self.page.goto(self.server.url + path)
+        assert response.status == expect, f"{path}: {response.status}"
+        self.page.wait_for_load_state("networkidle")
+        return response
+
+    def problems(self):
+        """Everything that went wrong so far, as lines for an assertion message."""
+        return (
+            [f"console: {line}" for line in self.console_errors]
+            + [f"failed: {line}" for line in self.failed_requests]
+            + [f"foreign: {line}" for line in self.foreign_requests]
+        )
+
+    def assert_clean(self):
+        problems = self.problems()
+        assert not problems, "\n".join(problems)
+
+    def close(self):
+        self.context.close()
