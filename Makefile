@@ -7,8 +7,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 # The tests always run against PostgreSQL; the default is the local server.
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/portal)
+# Test processes in parallel (pytest-xdist), each with its own test database.
+TEST_PROCESSES ?= 2
+# Static files collected with the production settings, served by the admin browser tests.
+PRODUCTION_STATIC_ROOT := $(CURDIR)/.cache/production-static
 
-.PHONY: help install install-dev browser-deps run seed users test check lint format lock migrate clean
+.PHONY: help install install-dev browser-deps gettext-deps messages run seed users test check lint format lock migrate clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -45,6 +49,22 @@ browser-deps: node_modules/.installed ## Install Chromium (Debian package) and a
 		fi; \
 	fi
 
+# Our Swedish translations (locale/) fill the gaps in Wagtail's own Swedish. The .mo files are
+# generated, never committed; compilemessages needs GNU gettext's msgfmt (Debian: gettext) and
+# compiles only locale/, not the packages' catalogues inside .venv.
+gettext-deps:
+	@if ! command -v msgfmt >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; \
+		else \
+			echo "The Swedish admin translations need GNU gettext: sudo apt-get install gettext"; exit 1; \
+		fi; \
+	fi
+
+messages: install gettext-deps ## Compile the Swedish translations in locale/ (.po → .mo)
+	$(BIN)/python manage.py compilemessages --locale sv --verbosity 0 \
+		--ignore .git --ignore .venv --ignore node_modules --ignore staticfiles --ignore media
+
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
@@ -54,11 +74,11 @@ seed: migrate ## Build (or bring up to date) the Swedish demo site
 users: migrate ## Create the demo accounts (development only) and print their passwords
 	$(BIN)/python manage.py create_demo_users
 
-run: seed users ## Install, migrate, seed the demo site and serve it on http://127.0.0.1:8000/
+run: messages seed users ## Install, migrate, seed the demo site and serve it on http://127.0.0.1:8000/
 	@echo "Webbplatsen: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-check: install-dev ## Lint, format check, Django checks and migration check (part of `make test`)
+check: install-dev messages ## Lint, format check, Django checks and migration check (part of `make test`)
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -67,13 +87,16 @@ check: install-dev ## Lint, format check, Django checks and migration check (par
 		$(BIN)/python manage.py check --fail-level WARNING
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.test \
 		$(BIN)/python manage.py makemigrations --check --dry-run
-	@# Production static files once, so a broken reference fails here and not on deploy.
-	SECRET_KEY=collectstatic-check ALLOWED_HOSTS=localhost STATIC_ROOT=$$(mktemp -d) \
+	@# Production static files once, so a broken reference fails here and not on deploy; the
+	@# admin browser tests then serve these files with gunicorn and the production settings.
+	rm -rf $(PRODUCTION_STATIC_ROOT)
+	SECRET_KEY=collectstatic-check ALLOWED_HOSTS=localhost STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) \
 		DJANGO_SETTINGS_MODULE=portal.settings.production \
 		$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 
-test: check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest --create-db
+test: messages check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
+	DATABASE_URL=$(TEST_DATABASE_URL) PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) \
+		$(BIN)/pytest --create-db -n $(TEST_PROCESSES)
 
 lint: install-dev ## Lint Python (ruff) and templates (djhtml)
 	$(BIN)/ruff check .
@@ -91,4 +114,4 @@ lock: install-dev ## Re-pin every dependency from pyproject.toml into the lock f
 	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --extra dev -o requirements-dev.lock
 
 clean: ## Remove the virtual environment, the SQLite database and generated files
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles media .cache locale/*/LC_MESSAGES/*.mo

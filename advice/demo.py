@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from anyascii import anyascii
 
+from editorial import roles
 from portal.demo import (
     PageLinks,
     bullets,
@@ -22,6 +23,7 @@ from portal.demo import (
     numbered,
     para,
     quote,
+    review_fields,
     upsert_page,
     upsert_snippet,
 )
@@ -927,6 +929,20 @@ PAGES = [
 
 FEATURED_KEYS = ["skolfranvaro", "narvarotrappan", "foraldraskapsstod", "fritid"]
 
+# Who answers for each page, and in how many days from the first seed it is to be reviewed:
+# a spread for the report "Sidor att granska" and the dashboard (negative: already overdue).
+PAGE_REVIEW = {
+    "hub": (roles.ADVISORS, 150),
+    "directory": (roles.ADVISORS, 90),
+    "skolfranvaro": (roles.ADVISORS, -12),
+    "narvarotrappan": (roles.ADVISORS, 9),
+    "narvaroteamet": (roles.ADVISORS, 120),
+    "fritid": (roles.ADVISORS, 200),
+    "foraldraskapsstod": (roles.ADVISORS, 260),
+    # Sensitive subject, so reviewed more often.
+    "placerade": (roles.ADVISORS, 60),
+}
+
 # (slug, name, description)
 TOPICS = [
     ("skolfranvaro", "Skolfrånvaro", "När ett barn har svårt att gå till skolan."),
@@ -997,6 +1013,7 @@ def build_pages(home, report):
                 "topics": [topics[slug] for slug in topic_slugs],
                 "audiences": [audiences[slug] for slug in audience_slugs],
             }
+        fields.update(review_fields(pages.get(key), *PAGE_REVIEW[key]))
         pages[key] = upsert_page(parent, model, slug, report, m2m=m2m, **fields)
         return links.missing
 

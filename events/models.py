@@ -30,7 +30,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import RecordKeepingMixin
+from portal.models import RecordKeepingMixin, ReviewMixin
 
 from . import views
 from .panels import SignupsPanel
@@ -38,13 +38,13 @@ from .queries import EventPageQuerySet
 from .registration import register, registration_form_class
 
 
-class EventIndexPage(RecordKeepingMixin, RoutablePageMixin, Page):
+class EventIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
     """Kalender: coming events first (…/kalender/), past ones in an archive
     (…/kalender/tidigare/), and an iCalendar feed of coming events (…/kalender/ical/)."""
 
     intro = RichTextField(_("introduktion"), features=RICH_TEXT_FEATURES, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), ReviewMixin.review_panel]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -73,7 +73,7 @@ class EventFormField(AbstractFormField):
     page = ParentalKey("EventPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class EventPage(RecordKeepingMixin, RoutablePageMixin, AbstractEmailForm):
+class EventPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, AbstractEmailForm):
     """An event: a course, a parent group, a conference day. When editors turn sign-up on,
     the page carries a form (fields chosen with the form builder), a seat limit, a waiting
     list and a closing time; a receipt page and a confirmation e-mail follow each sign-up."""
@@ -180,6 +180,7 @@ class EventPage(RecordKeepingMixin, RoutablePageMixin, AbstractEmailForm):
             ],
             heading=_("Anmälan"),
         ),
+        ReviewMixin.review_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 

@@ -12,6 +12,7 @@ from django.conf import settings as django_settings
 from wagtail.models import Site
 
 from advice.demo import GENERAL_PHONE, SOCIALJOUR_PHONE, existing_pages
+from editorial import roles
 from portal.demo import (
     PageLinks,
     bullets,
@@ -20,6 +21,7 @@ from portal.demo import (
     h3,
     home_page_for_default_site,
     para,
+    review_fields,
     update_object,
     upsert_page,
 )
@@ -393,6 +395,14 @@ STANDARD_PAGES = [
     ("tillganglighet", "tillganglighetsredogorelse", accessibility),
     ("om", "om-foraldraradgivningen", about),
 ]
+# Owner and days to the review date from the first seed (see advice.demo.PAGE_REVIEW). The
+# accessibility statement must be reviewed at least once a year, so it is soon due.
+STANDARD_PAGE_REVIEW = {
+    "personuppgifter": (roles.COMMUNICATORS, -4),
+    "kontakt": (roles.COMMUNICATORS, 75),
+    "tillganglighet": (roles.COMMUNICATORS, 21),
+    "om": (roles.COMMUNICATORS, 300),
+}
 
 
 # --- Build functions -----------------------------------------------------------------------
@@ -468,6 +478,8 @@ def build_standard_pages(home, report):
     links = PageLinks(existing_pages(home))
     for key, slug, content in STANDARD_PAGES:
         fields = {"show_in_menus": False, **content(links)}
+        existing = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        fields.update(review_fields(existing, *STANDARD_PAGE_REVIEW[key]))
         pages[key] = links.pages[key] = upsert_page(home, StandardPage, slug, report, **fields)
     contact_settings = ContactSettings.for_site(Site.objects.get(root_page=home))
     contact_fields = {

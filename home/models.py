@@ -14,12 +14,12 @@ from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import RecordKeepingMixin, UpdatedDateMixin
+from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 
 from .queries import featured_guidance, start_page_news, upcoming_events
 
 
-class HomePage(RecordKeepingMixin, Page):
+class HomePage(RecordKeepingMixin, ReviewMixin, Page):
     """The start page: an introduction, the way to one's advisor, featured guidance, the
     featured news and the latest news. One per site, at the root."""
 
@@ -57,6 +57,7 @@ class HomePage(RecordKeepingMixin, Page):
             heading=_("Utvald vägledning"),
             max_num=6,
         ),
+        ReviewMixin.review_panel,
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -101,7 +102,7 @@ class HomePageFeaturedGuidance(Orderable):
         verbose_name_plural = _("utvald vägledning")
 
 
-class StandardPage(RecordKeepingMixin, UpdatedDateMixin, Page):
+class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
     """Generic content: about the service, contact, accessibility statement, privacy."""
 
     lead = models.TextField(
@@ -117,6 +118,7 @@ class StandardPage(RecordKeepingMixin, UpdatedDateMixin, Page):
         FieldPanel("lead"),
         FieldPanel("body"),
         UpdatedDateMixin.updated_date_panel,
+        ReviewMixin.review_panel,
     ]
 
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]

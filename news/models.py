@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import RecordKeepingMixin, UpdatedDateMixin
+from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 
 from .archive import news_archive
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links, topic_or_404
@@ -31,13 +31,13 @@ def today():
     return timezone.localdate()
 
 
-class NewsIndexPage(RecordKeepingMixin, RoutablePageMixin, Page):
+class NewsIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
     """Aktuellt: the news below it, newest first, ten to a page, filtered by topic, area and
     year (?amne=…&omrade=…&ar=…), with RSS and Atom feeds of all news and of each topic."""
 
     intro = RichTextField(_("introduktion"), features=RICH_TEXT_FEATURES, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), ReviewMixin.review_panel]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -72,7 +72,7 @@ class NewsIndexPage(RecordKeepingMixin, RoutablePageMixin, Page):
         return NewsAtomFeed(self, topic_or_404(topic_slug))(request)
 
 
-class NewsPage(RecordKeepingMixin, UpdatedDateMixin, Page):
+class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
     """A news article with date, lead, body, an optional image with caption, and the topics
     and areas it concerns. A featured article is shown first on the start page."""
 
@@ -139,6 +139,7 @@ class NewsPage(RecordKeepingMixin, UpdatedDateMixin, Page):
             heading=_("Ämne, område och startsida"),
         ),
         UpdatedDateMixin.updated_date_panel,
+        ReviewMixin.review_panel,
     ]
 
     search_fields = [

@@ -7,12 +7,15 @@ A second run finds everything in place and changes nothing: no new pages, revisi
 """
 
 import colorsys
+import datetime
 import hashlib
 import io
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import models
+from django.utils import timezone
 
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -121,6 +124,22 @@ def upsert_page(parent, model, slug, report, *, updated_date=None, m2m=None, **f
     page.refresh_from_db()
     report.record(outcome, page)
     return page
+
+
+def review_fields(page, group_name, days):
+    """Owner and "granskas senast" for a demo page (to pass to upsert_page): the group
+    `group_name` (editorial/roles.py) and a date `days` from today, negative for overdue.
+
+    Set once: a page that already has this owner keeps its date, so a run on a later day
+    changes nothing (the demo's pages simply come closer to their dates, as real ones do).
+    """
+    group = Group.objects.filter(name=group_name).first()
+    if group is None or (page is not None and page.responsible_group_id == group.pk):
+        return {}
+    return {
+        "responsible_group": group,
+        "review_by": timezone.localdate() + datetime.timedelta(days=days),
+    }
 
 
 def _child_rows(objects, wanted):

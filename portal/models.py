@@ -1,7 +1,11 @@
-"""Cross-cutting models: the site's contact settings and the "Senast uppdaterad" date that
-content pages share."""
+"""Cross-cutting models: the site's contact settings, and what content pages share: the
+"Senast uppdaterad" date, the owner and review date, and the rule on deleting published pages."""
 
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -219,10 +223,144 @@ class UpdatedDateMixin(models.Model):
         abstract = True
 
 
+# How far ahead "granskas senast" lies: a new page's default, and the warning window in which
+# a page counts as due (report, dashboard).
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+REVIEW_DUE_WITHIN = datetime.timedelta(days=30)
+
+REVIEW_OVERDUE = "overdue"
+REVIEW_DUE = "due"
+REVIEW_OK = "ok"
+REVIEW_MISSING = "missing"
+REVIEW_STATUS_LABELS = {
+    REVIEW_OVERDUE: _("Försenad"),
+    REVIEW_DUE: _("Granskas inom 30 dagar"),
+    REVIEW_OK: _("I tid"),
+    REVIEW_MISSING: _("Ansvarig eller datum saknas"),
+}
+
+
+def default_review_by():
+    """A new page is reviewed a year after it is created, unless the editor says otherwise."""
+    return timezone.localdate() + REVIEW_INTERVAL
+
+
+def review_status(review_by, has_owner, today=None):
+    """ "overdue", "due", "ok" or "missing" for a page's review date and ownership.
+
+    A passed or near date comes first, since it asks for action now; a missing owner or date
+    only counts when the date itself gives no reason to act.
+    """
+    today = today or timezone.localdate()
+    if review_by is None:
+        return REVIEW_MISSING
+    if review_by < today:
+        return REVIEW_OVERDUE
+    if review_by <= today + REVIEW_DUE_WITHIN:
+        return REVIEW_DUE
+    return REVIEW_OK if has_owner else REVIEW_MISSING
+
+
+def recipient_emails(user, group_members):
+    """Where an owner's reminders go: the responsible person, if active and with an e-mail
+    address; otherwise the active members of the responsible group that have one.
+
+    The person comes first because they were chosen by name; the group takes over when the
+    person has left (inactive) or cannot be reached, so a reminder is never lost.
+    """
+    if user is not None and user.is_active and user.email:
+        return [user.email]
+    emails = {}
+    for member in group_members or ():
+        if member.is_active and member.email:
+            # Two accounts may share an address; one e-mail is enough.
+            emails.setdefault(member.email.lower(), member.email)
+    return sorted(emails.values(), key=str.lower)
+
+
+class ReviewMixin(models.Model):
+    """Who answers for a content page, and when it is to be reviewed at the latest.
+
+    The owner is a person, a group, or both, chosen by the editor: Wagtail's own `owner`
+    field is whoever created the page, which says nothing about who keeps it correct.
+    At least one owner is recommended, not required (pages from before this field have
+    none); the editor checks warn. Like the rest of the page, the fields take effect when
+    the page is published. `remind_reviews` e-mails the owners of overdue pages.
+    """
+
+    responsible_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarig person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den som ser till att sidan stämmer. Behöver inte vara du som skapar sidan."),
+    )
+    responsible_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("ansvarig grupp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "T.ex. Föräldrarådgivare eller Kommunikatörer. Om ingen person är vald, eller "
+            "personen har slutat, får alla i gruppen påminnelsen."
+        ),
+    )
+    review_by = models.DateField(
+        _("granskas senast"),
+        null=True,
+        blank=True,
+        default=default_review_by,
+        help_text=_(
+            "När datumet har passerat får den ansvariga en påminnelse via e-post. Läs igenom "
+            "sidan, rätta det som behövs och flytta fram datumet när du publicerar."
+        ),
+    )
+
+    review_panel = MultiFieldPanel(
+        [
+            FieldPanel("responsible_user"),
+            FieldPanel("responsible_group"),
+            FieldPanel("review_by"),
+        ],
+        heading=_("Ansvar och granskning"),
+        help_text=_("Välj minst en ansvarig: en person, en grupp eller båda."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_review_owner(self):
+        return bool(self.responsible_user_id or self.responsible_group_id)
+
+    def review_status(self, today=None):
+        """ "overdue", "due" (within 30 days), "ok" or "missing" (no date, or no owner)."""
+        return review_status(self.review_by, self.has_review_owner, today)
+
+    def review_status_label(self, today=None):
+        return REVIEW_STATUS_LABELS[self.review_status(today)]
+
+    def review_recipients(self):
+        """The e-mail addresses reminders about this page go to (see recipient_emails)."""
+        members = ()
+        if self.responsible_group_id:
+            members = self.responsible_group.user_set.filter(is_active=True).exclude(email="")
+        return recipient_emails(self.responsible_user, members)
+
+
 class RecordKeepingPermissionTester(PagePermissionTester):
     """Wagtail's rules, with one change: a page that has ever been published is a public
     record (allmän handling), so only administrators may delete it, or a part of the tree
     that holds one. Everyone else unpublishes; the page and its revisions stay."""
+
+    def can_move(self):
+        # Wagtail lets whoever may delete a page move it. Moving keeps the page and its
+        # revisions, so it follows Wagtail's own deletion rule, not the stricter one below.
+        return super().can_delete(ignore_bulk=True)
 
     def can_delete(self, ignore_bulk=False):
         if not super().can_delete(ignore_bulk=ignore_bulk):

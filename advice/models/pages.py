@@ -17,7 +17,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
 from portal.blocks.outline import body_context
-from portal.models import ContactSettings, RecordKeepingMixin, UpdatedDateMixin
+from portal.models import ContactSettings, RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 
 from ..finder import FinderForm, find_advisors
 from ..hub import guidance_hub
@@ -33,7 +33,7 @@ from ..vcard import advisor_vcard
 from .directory import Area
 
 
-class GuidanceIndexPage(RecordKeepingMixin, UpdatedDateMixin, Page):
+class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
     """The föräldrarådgivning hub: introduces the service, leads to the advisor directory and
     lists the guidance pages by topic, filtered by topic and audience (?amne=…&for=…)."""
 
@@ -45,6 +45,7 @@ class GuidanceIndexPage(RecordKeepingMixin, UpdatedDateMixin, Page):
         FieldPanel("lead"),
         FieldPanel("body"),
         UpdatedDateMixin.updated_date_panel,
+        ReviewMixin.review_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
@@ -64,7 +65,7 @@ class GuidanceIndexPage(RecordKeepingMixin, UpdatedDateMixin, Page):
         return context
 
 
-class GuidancePage(RecordKeepingMixin, UpdatedDateMixin, Page):
+class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
     """Guidance on one subject, e.g. problematic school absence, for the audiences it names.
     A page marked sensitive (placed children, violence, concern about a child) gets the
     "Lämna sidan snabbt" button and leads to the official channels, never to a form."""
@@ -109,6 +110,7 @@ class GuidancePage(RecordKeepingMixin, UpdatedDateMixin, Page):
             heading=_("Målgrupp och ämne"),
         ),
         UpdatedDateMixin.updated_date_panel,
+        ReviewMixin.review_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
@@ -127,7 +129,9 @@ class GuidancePage(RecordKeepingMixin, UpdatedDateMixin, Page):
         return context
 
 
-class AdvisorDirectoryPage(RecordKeepingMixin, RoutablePageMixin, UpdatedDateMixin, Page):
+class AdvisorDirectoryPage(
+    RecordKeepingMixin, ReviewMixin, RoutablePageMixin, UpdatedDateMixin, Page
+):
     """Hitta din föräldrarådgivare: a finder by school, area or language; one page per area
     (…/varby/) built from the Area snippets; and each advisor's contact card as a vCard.
 
@@ -141,6 +145,7 @@ class AdvisorDirectoryPage(RecordKeepingMixin, RoutablePageMixin, UpdatedDateMix
         *Page.content_panels,
         FieldPanel("intro"),
         UpdatedDateMixin.updated_date_panel,
+        ReviewMixin.review_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 

@@ -13,10 +13,19 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from .text import ParagraphBlock
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's image block, whose inner chooser has no label of its own, so the editor
+    read the field name in English ("Image")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child_blocks["image"].label = _("välj bild")
+
+
 class FigureBlock(blocks.StructBlock):
     """An image with alt text (or marked decorative) and an optional caption."""
 
-    image = ImageBlock(label=_("bild"))
+    image = LabelledImageBlock(label=_("bild"))
     caption = blocks.CharBlock(
         label=_("bildtext"),
         required=False,

@@ -223,6 +223,11 @@ SCHOOL_IMPORT_MAX_ROWS = int(os.environ.get("SCHOOL_IMPORT_MAX_ROWS", "100000"))
 # not the developers, sets the period; the sign-up form tells people the date.
 EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
 
+# The daily link check (`manage.py check_links`, editorial/linkcheck.py): seconds to wait for
+# a connection or an answer from another site, and how many sites are asked at the same time.
+LINKCHECK_TIMEOUT = float(os.environ.get("LINKCHECK_TIMEOUT", "10"))
+LINKCHECK_WORKERS = int(os.environ.get("LINKCHECK_WORKERS", "8"))
+
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Föräldrarådgivning")
 # Absolute address of the site, used in links in notification e-mails and the sitemap.
