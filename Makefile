@@ -68,7 +68,7 @@ messages: install gettext-deps ## Compile the Swedish translations in locale/ (.
 migrate: install ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
-seed: migrate ## Build (or bring up to date) the Swedish demo site
+seed: migrate ## Build (or bring up to date) the Swedish demo site from demo/content/
 	$(BIN)/python manage.py seed_demo
 
 users: migrate ## Create the demo accounts (development only) and print their passwords
@@ -83,6 +83,8 @@ check: install-dev messages ## Lint, format check, Django checks and migration c
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	@# The layers (README, "Layers"): an import that runs the wrong way fails here.
+	$(BIN)/lint-imports
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.test \
 		$(BIN)/python manage.py check --fail-level WARNING
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.test \
@@ -96,12 +98,13 @@ check: install-dev messages ## Lint, format check, Django checks and migration c
 
 test: messages check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
 	DATABASE_URL=$(TEST_DATABASE_URL) PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) \
-		$(BIN)/pytest --create-db -n $(TEST_PROCESSES)
+		$(BIN)/pytest --create-db -n $(TEST_PROCESSES) --cov --cov-report=term
 
-lint: install-dev ## Lint Python (ruff) and templates (djhtml)
+lint: install-dev ## Lint Python (ruff), templates (djhtml) and the import layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
 
 format: install-dev ## Fix formatting of Python and templates
 	$(BIN)/ruff check --fix .

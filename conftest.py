@@ -20,7 +20,6 @@ from advice.tests.factories import (
     AdvisorDirectoryPageFactory,
     AdvisorDropInFactory,
     AdvisorFactory,
-    AreaFactory,
     GuidanceIndexPageFactory,
     LanguageFactory,
     SchoolFactory,
@@ -28,6 +27,7 @@ from advice.tests.factories import (
 from editorial import roles
 from home.tests.factories import HomePageFactory
 from portal.models import ContactSettings
+from taxonomy.tests.factories import AreaFactory
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ import io
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
+from taxonomy.models import Area
+
 from . import links
-from .models import Area
 from .queries import published_advisors, schools_with_areas
 
 LICENSE = {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"}
@@ -64,7 +65,7 @@ def advisor_record(request, advisor):
         "phone_display": advisor.phone_display or None,
         "phone_hours": advisor.phone_hours,
         "email": advisor.email or None,
-        "languages": ["sv", *(lang.code for lang in advisor.languages.all() if lang.code != "sv")],
+        "languages": advisor.language_codes,
         "areas": [area.slug for area in advisor.areas.all()],
         "schools": [school.slug for school in advisor.schools.all()],
         "drop_in": [

@@ -4,7 +4,9 @@ and the query it runs."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models.directory import Area, Language, School
+from taxonomy.models import Area
+
+from .models.directory import Language, School
 from .queries import published_advisors
 
 

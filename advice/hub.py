@@ -1,18 +1,12 @@
 """The föräldrarådgivning hub's listing: guidance pages grouped by topic, filtered by topic
 (?amne=<slug>) and audience (?for=<slug>) with plain links, so it works without JavaScript and
 every view has its own address. Unknown values are ignored: the unfiltered list, never an
-error."""
+error (portal/filters.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .models.topics import Audience, Topic
-
-
-def _chosen(queryset, value):
-    value = str(value or "")
-    if not value or len(value) > 80:
-        return None
-    return next((item for item in queryset if item.slug == value), None)
+from portal.filters import ListingFilterForm, ObjectChoiceField
+from taxonomy.models import Audience, Topic
 
 
 def guidance_hub(request, guidance):
@@ -20,8 +14,10 @@ def guidance_hub(request, guidance):
     guidance pages grouped by topic (a page with several topics appears under each)."""
     topics = list(Topic.objects.order_by("sort_order", "name"))
     audiences = list(Audience.objects.order_by("sort_order", "name"))
-    topic = _chosen(topics, request.GET.get("amne"))
-    audience = _chosen(audiences, request.GET.get("for"))
+    chosen = ListingFilterForm(
+        request.GET, {"amne": ObjectChoiceField(topics), "for": ObjectChoiceField(audiences)}
+    ).chosen()
+    topic, audience = chosen["amne"], chosen["for"]
 
     pages = guidance.prefetch_related("topics", "audiences")
     if topic is not None:

@@ -3,14 +3,14 @@ up once per request, whichever template, block or API view asks."""
 
 from wagtail.models import Site
 
+from .models import AdvisorDirectoryPage
+
 
 def directory_for_request(request):
     """The site's published advisor directory, or None."""
     if request is None:
         return None
     if not hasattr(request, "_advice_directory"):
-        from .models import AdvisorDirectoryPage
-
         directories = AdvisorDirectoryPage.objects.live().public()
         site = Site.find_for_request(request)
         if site is not None:

@@ -1,10 +1,13 @@
 """Listing queries for guidance and advisors, in one place. Each costs a fixed number of SQL
 queries however many advisors, schools or areas exist."""
 
-from django.apps import apps
 from django.db.models import Prefetch
 
 from wagtail.models import PageQuerySet
+
+from taxonomy.models import Area
+
+from .models.directory import Advisor, AdvisorDropIn, School
 
 
 class GuidancePageQuerySet(PageQuerySet):
@@ -16,7 +19,7 @@ class GuidancePageQuerySet(PageQuerySet):
 def related_guidance(page, limit=4):
     """Other published guidance pages sharing a topic with `page`, in the tree's order."""
     return list(
-        _model("GuidancePage")
+        type(page)
         .objects.for_listing()
         .filter(topics__in=page.topics.all())
         .exclude(pk=page.pk)
@@ -24,15 +27,10 @@ def related_guidance(page, limit=4):
     )
 
 
-def _model(name):
-    return apps.get_model("advice", name)
-
-
 def published_drop_ins():
     """Drop-in times of published advisors, by weekday and time."""
     return (
-        _model("AdvisorDropIn")
-        .objects.filter(advisor__live=True)
+        AdvisorDropIn.objects.filter(advisor__live=True)
         .select_related("school")
         .order_by("weekday", "start_time", "school__name")
     )
@@ -42,13 +40,12 @@ def advisors_with_card_data():
     """Advisors with everything an advisor card needs, drafts included (for contact blocks,
     which must keep their choice while an advisor is unpublished)."""
     return (
-        _model("Advisor")
-        .objects.select_related("photo")
+        Advisor.objects.select_related("photo")
         .prefetch_related(
             "photo__renditions",
             "languages",
-            Prefetch("areas", queryset=_model("Area").objects.order_by("sort_order", "name")),
-            Prefetch("schools", queryset=_model("School").objects.order_by("name")),
+            Prefetch("areas", queryset=Area.objects.order_by("sort_order", "name")),
+            Prefetch("schools", queryset=School.objects.order_by("name")),
             Prefetch("drop_ins", queryset=published_drop_ins()),
         )
         .order_by("name")
@@ -63,26 +60,19 @@ def published_advisors():
 def areas_with_advisors():
     """Every area in the editors' order, with its schools and its published advisors
     (as `published_advisors`)."""
-    return (
-        _model("Area")
-        .objects.order_by("sort_order", "name")
-        .prefetch_related(
-            Prefetch("schools", queryset=_model("School").objects.order_by("name")),
-            Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
-        )
+    return Area.objects.order_by("sort_order", "name").prefetch_related(
+        Prefetch("schools", queryset=School.objects.order_by("name")),
+        Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
     )
 
 
 def area_with_schools(slug):
     """One area with its schools and each school's drop-in times, or None."""
-    schools = (
-        _model("School")
-        .objects.order_by("name")
-        .prefetch_related(Prefetch("drop_ins", queryset=published_drop_ins()))
+    schools = School.objects.order_by("name").prefetch_related(
+        Prefetch("drop_ins", queryset=published_drop_ins())
     )
     return (
-        _model("Area")
-        .objects.filter(slug=slug)
+        Area.objects.filter(slug=slug)
         .prefetch_related(Prefetch("schools", queryset=schools))
         .first()
     )
@@ -90,6 +80,4 @@ def area_with_schools(slug):
 
 def schools_with_areas():
     """Schools placed in an area, for the finder and the open data."""
-    return (
-        _model("School").objects.filter(area__isnull=False).select_related("area").order_by("name")
-    )
+    return School.objects.filter(area__isnull=False).select_related("area").order_by("name")

@@ -2,10 +2,9 @@
 GovernmentService with the organisation's ContactPoints, and a Person only for advisors who
 agreed to be shown."""
 
-from django.conf import settings
-
 from portal import phone
 from portal.models import ContactSettings
+from portal.organisation import organisation_name
 
 # Föräldrarådgivarna work with parents of children in compulsory school (grundskolan).
 CHILD_MIN_AGE = 6
@@ -16,16 +15,12 @@ def _without_empty(data):
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
-def _languages(advisor):
-    return ["sv", *(language.code for language in advisor.languages.all() if language.code != "sv")]
-
-
 def directory_json_ld(request, page, areas, advisors):
     contact = ContactSettings.for_request(request)
     organisation = _without_empty(
         {
             "@type": "GovernmentOrganization",
-            "name": contact.organisation_name or settings.WAGTAIL_SITE_NAME,
+            "name": organisation_name(request),
             "telephone": phone.e164(contact.phone),
             "email": contact.email,
             "contactPoint": [
@@ -36,7 +31,7 @@ def directory_json_ld(request, page, areas, advisors):
                         "name": advisor.card_title,
                         "telephone": advisor.phone_e164,
                         "email": advisor.email,
-                        "availableLanguage": _languages(advisor),
+                        "availableLanguage": advisor.language_codes,
                         "areaServed": [area.name for area in advisor.areas.all()],
                     }
                 )
@@ -77,7 +72,7 @@ def directory_json_ld(request, page, areas, advisors):
                 "servicePhone": _without_empty(
                     {"@type": "ContactPoint", "telephone": phone.e164(contact.phone)}
                 ),
-                "availableLanguage": sorted({code for a in advisors for code in _languages(a)}),
+                "availableLanguage": sorted({code for a in advisors for code in a.language_codes}),
             }
         ),
     }

@@ -45,9 +45,7 @@ def advisor_vcard(advisor, organisation=""):
         lines.append(f"TEL;TYPE=work,voice;VALUE=uri:tel:{advisor.phone_e164}")
     if advisor.email:
         lines.append(f"EMAIL;TYPE=work:{advisor.email}")
-    # Every advisor speaks Swedish; the other languages follow.
-    codes = ["sv", *(lang.code for lang in advisor.languages.all() if lang.code != "sv")]
-    for preference, code in enumerate(codes, start=1):
+    for preference, code in enumerate(advisor.language_codes, start=1):
         lines.append(f"LANG;PREF={preference}:{code}")
     note = [advisor.phone_hours] if advisor.phone_hours else []
     note += [

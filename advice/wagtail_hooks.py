@@ -12,8 +12,10 @@ from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from taxonomy.models import Area, Audience, Topic
+
 from .admin_views import SchoolImportView, SchoolIndexView
-from .models import Advisor, Area, Audience, Language, School, Topic
+from .models import Advisor, Language, School
 
 
 def advisor_status(advisor):

@@ -51,11 +51,11 @@ COLLECTION_PERMISSIONS = {
 # Model permissions: (app label, model) → actions.
 DIRECTORY = {
     ("advice", "advisor"): ["add", "change", "publish", "lock", "unlock"],
-    ("advice", "area"): ["add", "change"],
+    ("taxonomy", "area"): ["add", "change"],
     ("advice", "school"): ["add", "change"],
     ("advice", "language"): ["add", "change"],
-    ("advice", "topic"): ["add", "change"],
-    ("advice", "audience"): ["add", "change"],
+    ("taxonomy", "topic"): ["add", "change"],
+    ("taxonomy", "audience"): ["add", "change"],
 }
 MODEL_PERMISSIONS = {
     COMMUNICATORS: {

@@ -19,23 +19,27 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
-    AbstractFormSubmission,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
-from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
-from portal.blocks.outline import body_context
+from advice.models import BodyMixin
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin
 
 from . import views
 from .panels import SignupsPanel
 from .queries import EventPageQuerySet
 from .registration import register, registration_form_class
+from .submissions import EventRegistration
+
+# The calendar answers these addresses itself (the past events, the feed), so an event cannot
+# have them.
+RESERVED_SLUGS = {"tidigare", "ical"}
 
 
 class EventIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
@@ -53,6 +57,10 @@ class EventIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("kalender")
         verbose_name_plural = _("kalendrar")
+
+    def events(self):
+        """This calendar's published events, with what an event card needs."""
+        return EventPage.objects.for_listing().child_of(self)
 
     @path("")
     def upcoming(self, request):
@@ -73,7 +81,7 @@ class EventFormField(AbstractFormField):
     page = ParentalKey("EventPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class EventPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, AbstractEmailForm):
+class EventPage(RecordKeepingMixin, ReviewMixin, BodyMixin, RoutablePageMixin, AbstractEmailForm):
     """An event: a course, a parent group, a conference day. When editors turn sign-up on,
     the page carries a form (fields chosen with the form builder), a seat limit, a waiting
     list and a closing time; a receipt page and a confirmation e-mail follow each sign-up."""
@@ -86,7 +94,6 @@ class EventPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, AbstractEmai
     lead = models.TextField(
         _("ingress"), max_length=600, help_text=_("En eller två meningar om vad som händer.")
     )
-    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
     start = models.DateTimeField(_("börjar"))
     end = models.DateTimeField(_("slutar"))
     attendance_mode = models.CharField(
@@ -110,10 +117,10 @@ class EventPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, AbstractEmai
         _("arrangör"), max_length=120, default="Föräldrarådgivningen", blank=True
     )
     audiences = ParentalManyToManyField(
-        "advice.Audience", verbose_name=_("målgrupper"), related_name="events", blank=True
+        "taxonomy.Audience", verbose_name=_("målgrupper"), related_name="events", blank=True
     )
     topics = ParentalManyToManyField(
-        "advice.Topic", verbose_name=_("ämnen"), related_name="events", blank=True
+        "taxonomy.Topic", verbose_name=_("ämnen"), related_name="events", blank=True
     )
     is_free = models.BooleanField(_("kostnadsfritt"), default=True)
 
@@ -198,6 +205,15 @@ class EventPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, AbstractEmai
 
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "Adressen används av kalendern (tidigare evenemang, kalenderfilen). "
+                        "Välj en annan adress."
+                    )
+                }
+            )
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("Evenemanget måste sluta efter att det börjar.")})
         if self.registration_closes_at and self.end and self.registration_closes_at > self.end:
@@ -253,26 +269,3 @@ class EventPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, AbstractEmai
     @path("ical/", name="ical")
     def ical(self, request):
         return views.event_ics(self, request)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(body_context(self.body))
-        return context
-
-
-class EventRegistration(AbstractFormSubmission):
-    """One sign-up for an event: a confirmed seat or a place on the waiting list."""
-
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Plats")
-        WAITLIST = "waitlist", _("Väntelista")
-
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-
-    class Meta:
-        verbose_name = _("anmälan")
-        verbose_name_plural = _("anmälningar")
-        indexes = [models.Index(fields=["page", "status"])]
-
-    def get_data(self):
-        return {**super().get_data(), "status": self.get_status_display()}

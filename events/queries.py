@@ -5,13 +5,13 @@ from django.utils import timezone
 
 from wagtail.models import PageQuerySet
 
+from .submissions import EventRegistration
+
 
 class EventPageQuerySet(PageQuerySet):
     def for_listing(self):
         """Published, public events with what an event card needs, including how many seats
         are taken."""
-        from .models import EventRegistration
-
         confirmed = (
             EventRegistration.objects.filter(
                 page=OuterRef("pk"), status=EventRegistration.Status.CONFIRMED

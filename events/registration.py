@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .submissions import EventRegistration
+
 # A Swedish personal identity number (or coordination number) as people write it.
 PERSONNUMMER = re.compile(r"(?<!\d)((?:19|20)?\d{6})[-+ ]?(\d{4})(?!\d)")
 MULTILINE_MAX_LENGTH = 2000
@@ -86,11 +88,9 @@ def register(event, form):
     at once, exactly 20 get a seat and 30 a place on the waiting list. A sign-up identical to
     an earlier one (a reload or a double click) returns the earlier one, marked `repeated`.
     """
-    from .models import EventPage, EventRegistration
-
     data = _as_json(form.cleaned_data)
     with transaction.atomic():
-        list(EventPage.objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
+        list(type(event).objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
         existing = EventRegistration.objects.filter(page=event, form_data=data).first()
         if existing is not None:
             existing.repeated = True
@@ -112,8 +112,6 @@ def register(event, form):
 
 
 def waitlist_position(registration):
-    from .models import EventRegistration
-
     if registration.status != EventRegistration.Status.WAITLIST:
         return None
     return EventRegistration.objects.filter(

@@ -1,17 +1,16 @@
 """Views of the calendar pages (routed from events/models.py): the event lists, an event with
 its sign-up form, the receipt after signing up, and the iCalendar files."""
 
-import re
-
 from django.core import signing
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from advice.models import Topic
-from portal.models import ContactSettings
+from portal.filters import ListingFilterForm, ObjectChoiceField
+from portal.organisation import organisation_name
 from portal.pagination import paginate
+from taxonomy.models import Topic
 
 from . import ics
 from .registration import waitlist_position
@@ -21,21 +20,14 @@ RECEIPT_SALT = "events.receipt"
 RECEIPT_MAX_AGE = 7 * 24 * 3600
 
 
-SLUG = re.compile(r"^[-a-z0-9_]{1,80}$")
-
-
-def _chosen_topic(request):
-    """The topic in ?amne=, or None for a missing, malformed or unknown one."""
-    slug = str(request.GET.get("amne") or "")
-    return Topic.objects.filter(slug=slug).first() if SLUG.match(slug) else None
-
-
 def event_list(index, request, past):
-    from .models import EventPage
-
     topics = list(Topic.objects.filter(events__live=True).distinct().order_by("sort_order"))
-    topic = _chosen_topic(request)
-    events = EventPage.objects.for_listing().child_of(index)
+    # ?amne= may name any topic (looked up only when given); a missing, malformed or unknown
+    # one gives the unfiltered list (portal/filters.py).
+    topic = ListingFilterForm(
+        request.GET, {"amne": ObjectChoiceField(Topic.objects.all())}
+    ).chosen()["amne"]
+    events = index.events()
     events = events.past() if past else events.upcoming()
     if topic is not None:
         events = events.filter(topics=topic)
@@ -52,9 +44,7 @@ def event_list(index, request, past):
 
 
 def calendar_feed(index, request):
-    from .models import EventPage
-
-    events = EventPage.objects.for_listing().child_of(index).upcoming()[:200]
+    events = index.events().upcoming()[:200]
     return _ics_response(ics.calendar(events, request, index.title), "kalender.ics")
 
 
@@ -138,7 +128,7 @@ def registration_receipt(page, request, token):
 
 def event_json_ld(page, request):
     """schema.org Event, with times in ISO 8601 with the Swedish offset."""
-    organisation = ContactSettings.for_request(request).organisation_name
+    organisation = organisation_name(request)
     online = page.attendance_mode == page.AttendanceMode.ONLINE
     location = []
     if not online:

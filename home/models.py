@@ -4,16 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 
+from advice.models import BodyMixin
 from events.models import EventIndexPage
 from news.models import NewsIndexPage
-from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
-from portal.blocks.outline import body_context
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 
 from .queries import featured_guidance, start_page_news, upcoming_events
@@ -102,7 +102,7 @@ class HomePageFeaturedGuidance(Orderable):
         verbose_name_plural = _("utvald vägledning")
 
 
-class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
+class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
     """Generic content: about the service, contact, accessibility statement, privacy."""
 
     lead = models.TextField(
@@ -111,7 +111,6 @@ class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
         max_length=600,
         help_text=_("En eller två meningar som sammanfattar sidan. Visas i större stil."),
     )
-    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -129,8 +128,3 @@ class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
     class Meta:
         verbose_name = _("standardsida")
         verbose_name_plural = _("standardsidor")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(body_context(self.body))
-        return context

@@ -4,20 +4,20 @@ every view has its own address.
 
 A value that is not one of the choices offered (an unknown slug, "abc", 99999, a NUL byte, a
 very long string) is ignored: that filter counts as unset, the page is never an error. Values
-are only ever compared with the choices in Python, never sent to the database.
+are only ever compared with the choices in Python, never sent to the database
+(portal/filters.py).
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
+from portal.filters import ListingFilterForm, ObjectChoiceField
 from portal.pagination import paginate
 
 from .queries import archive_choices
 
 PER_PAGE = 10
-# Longer than any slug the Topic and Area snippets allow.
-MAX_SLUG_LENGTH = 80
 
 
 @dataclass
@@ -64,31 +64,21 @@ class NewsArchive:
         return " ".join(parts)
 
 
-def _chosen(items, value):
-    """The item whose slug is `value`, or None for anything else."""
-    value = str(value or "")
-    if not value or len(value) > MAX_SLUG_LENGTH:
-        return None
-    return next((item for item in items if item.slug == value), None)
-
-
-def _chosen_year(years, value):
-    """`value` as a year that has news ("2026"), or None for anything else."""
-    value = str(value or "")
-    if len(value) != 4 or not (value.isascii() and value.isdigit()):
-        return None
-    year = int(value)
-    return year if year in years else None
-
-
 def news_archive(request, news):
     """The archive for the articles `news` (a NewsPage queryset, e.g. one archive's children):
     the choices, what the visitor chose, and the page of articles to show."""
     published = news.published()
     topics, areas, years = archive_choices(published)
-    topic = _chosen(topics, request.GET.get("amne"))
-    area = _chosen(areas, request.GET.get("omrade"))
-    year = _chosen_year(years, request.GET.get("ar"))
+    chosen = ListingFilterForm(
+        request.GET,
+        {
+            "amne": ObjectChoiceField(topics),
+            "omrade": ObjectChoiceField(areas),
+            # A year with news, written as four digits ("2026").
+            "ar": ObjectChoiceField(years, key=str),
+        },
+    ).chosen()
+    topic, area, year = chosen["amne"], chosen["omrade"], chosen["ar"]
 
     shown = published
     if topic is not None:

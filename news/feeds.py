@@ -2,15 +2,17 @@
 Django's syndication framework and served by NewsIndexPage's routes (rss/, atom/,
 amne/<slug>/rss/, amne/<slug>/atom/). Links and ids are absolute URLs."""
 
-from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from portal.organisation import organisation_name, site_name
+from portal.sharing import plain_text
+
 from .queries import ordered_topics
-from .sharing import news_datetime, organisation_name, plain_text, site_name
+from .sharing import news_datetime
 
 FEED_SIZE = 20
 RSS = "application/rss+xml"
@@ -103,7 +105,7 @@ class NewsRssFeed(Feed):
         return organisation_name(self.request)
 
     def items(self, index):
-        news = apps.get_model("news", "NewsPage").objects.child_of(index).for_feed()
+        news = index.feed_news()
         if self.topic:
             news = news.filter(topics=self.topic)
         return news[:FEED_SIZE]

@@ -8,20 +8,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
-from portal.blocks.outline import body_context
+from advice.models import BodyMixin
+from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 
 from .archive import news_archive
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links, topic_or_404
 from .queries import NewsPageQuerySet, related_news
-from .sharing import news_article_json_ld
+from .sharing import news_article_json_ld, news_datetime
 
 # The archive answers these addresses itself (its feeds), so an article cannot have them.
 RESERVED_SLUGS = {"rss", "atom"}
@@ -55,6 +55,10 @@ class NewsIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
         context["feeds"] = feed_links(self, request, topic=archive.topic)
         return context
 
+    def feed_news(self):
+        """The news in this archive's feeds, newest first (news/feeds.py)."""
+        return NewsPage.objects.child_of(self).for_feed()
+
     @path("rss/", name="rss")
     def rss_feed(self, request):
         return NewsRssFeed(self)(request)
@@ -72,7 +76,7 @@ class NewsIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
         return NewsAtomFeed(self, topic_or_404(topic_slug))(request)
 
 
-class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
+class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
     """A news article with date, lead, body, an optional image with caption, and the topics
     and areas it concerns. A featured article is shown first on the start page."""
 
@@ -101,16 +105,15 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
         blank=True,
         help_text=_("Visas under bilden, t.ex. vem som syns och fotograf."),
     )
-    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
     topics = ParentalManyToManyField(
-        "advice.Topic",
+        "taxonomy.Topic",
         verbose_name=_("ämnen"),
         related_name="news_pages",
         blank=True,
         help_text=_("Samma ämnen som vägledningen. Nyheten kan filtreras och prenumereras på."),
     )
     areas = ParentalManyToManyField(
-        "advice.Area",
+        "taxonomy.Area",
         verbose_name=_("områden"),
         related_name="news_pages",
         blank=True,
@@ -163,9 +166,12 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
                 {"slug": _("Adressen används av nyhetsflödena. Välj en annan adress.")}
             )
 
+    def open_graph(self):
+        """Shared as an article, with its date (portal.sharing.social_meta)."""
+        return {"type": "article", "published_time": news_datetime(self.date).isoformat()}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(body_context(self.body))
         archive = NewsIndexPage.objects.live().parent_of(self).first()
         context["archive"] = archive
         context["topics"] = list(self.topics.order_by("sort_order", "name"))

@@ -5,8 +5,7 @@ from django.db.models import Prefetch
 
 from wagtail.models import PageQuerySet
 
-from advice.models.directory import Area
-from advice.models.topics import Topic
+from taxonomy.models import Area, Topic
 
 # The order of every news listing and feed: by news date, then by publication.
 NEWEST_FIRST = ("-date", "-first_published_at", "-pk")

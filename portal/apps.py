@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PortalConfig(AppConfig):
-    """Cross-cutting pieces: site settings, shared blocks, template tags, seed_demo."""
+    """Cross-cutting pieces: site settings, shared blocks, template tags."""
 
     name = "portal"
     verbose_name = "Portal"

@@ -1,30 +1,22 @@
-"""A strict Content-Security-Policy for the public site.
+"""The Content-Security-Policy of the public site: django-csp's middleware, with the policy in
+the setting CONTENT_SECURITY_POLICY (the admin is excluded there).
 
-Django 5.2 has no built-in CSP (it arrives in Django 6.0), so this small middleware sets the
-header. Public pages load only the site's own scripts, styles, images and fonts: no inline
-scripts or styles, no third parties. The Wagtail admin is left alone; it needs inline code.
+One addition: a page with a video block may frame that video's player, and no other page may.
+The block's template names the player's origin ({% allow_frame_source %} in portal_tags), and
+this middleware appends it to frame-src with django-csp's own update (the merge its
+@csp_update decorator uses). A decorator cannot do it: whether a page has a video is known only
+once its template has been rendered. get_policy_parts is django-csp's documented extension
+point.
 """
 
-from django.conf import settings
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 
 
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.policy = "; ".join(
-            f"{directive} {' '.join(sources)}".strip()
-            for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
-        )
-        self.exempt_prefixes = tuple(settings.CONTENT_SECURITY_POLICY_EXEMPT_PATHS)
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not request.path.startswith(self.exempt_prefixes):
-            policy = self.policy
-            # A page with a video block may frame that video's player, and nothing else
-            # (templatetags: allow_frame_source).
-            frame_sources = sorted(getattr(request, "csp_frame_src", ()))
-            if frame_sources:
-                policy += f"; frame-src 'self' {' '.join(frame_sources)}"
-            response.setdefault("Content-Security-Policy", policy)
-        return response
+class CSPMiddleware(BaseCSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        frame_sources = getattr(request, "csp_frame_src", None)
+        if frame_sources and not report_only:
+            parts.update = {**(parts.update or {}), "frame-src": [SELF, *sorted(frame_sources)]}
+        return parts

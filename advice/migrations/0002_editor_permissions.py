@@ -9,16 +9,16 @@ from django.db import migrations
 
 GRANTS = {
     "Editors": {
-        "advisor": ["add", "change"],
-        "school": ["add", "change"],
+        ("advice", "advisor"): ["add", "change"],
+        ("advice", "school"): ["add", "change"],
     },
     "Moderators": {
-        "advisor": ["add", "change", "publish"],
-        "school": ["add", "change"],
-        "area": ["add", "change"],
-        "language": ["add", "change"],
-        "topic": ["add", "change"],
-        "audience": ["add", "change"],
+        ("advice", "advisor"): ["add", "change", "publish"],
+        ("advice", "school"): ["add", "change"],
+        ("taxonomy", "area"): ["add", "change"],
+        ("advice", "language"): ["add", "change"],
+        ("taxonomy", "topic"): ["add", "change"],
+        ("taxonomy", "audience"): ["add", "change"],
     },
 }
 VERBOSE = {
@@ -39,8 +39,8 @@ def grant(apps, schema_editor):
         group = Group.objects.filter(name=group_name).first()
         if group is None:
             continue
-        for model, actions in models.items():
-            content_type, _ = ContentType.objects.get_or_create(app_label="advice", model=model)
+        for (app_label, model), actions in models.items():
+            content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
             for action in actions:
                 permission, _ = Permission.objects.get_or_create(
                     content_type=content_type,
@@ -57,10 +57,10 @@ def revoke(apps, schema_editor):
         group = Group.objects.filter(name=group_name).first()
         if group is None:
             continue
-        for model, actions in models.items():
+        for (app_label, model), actions in models.items():
             group.permissions.remove(
                 *Permission.objects.filter(
-                    content_type__app_label="advice",
+                    content_type__app_label=app_label,
                     codename__in=[f"{action}_{model}" for action in actions],
                 )
             )
@@ -69,6 +69,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("advice", "0001_initial"),
+        ("taxonomy", "0001_initial"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailcore", "0002_initial_data"),
         ("auth", "0012_alter_user_first_name_max_length"),

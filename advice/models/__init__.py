@@ -1,18 +1,16 @@
 """Models of the advice app: the advisor directory's snippets and the guidance page types."""
 
-from .directory import Advisor, AdvisorDropIn, Area, Language, School
+from .body import BodyMixin
+from .directory import Advisor, AdvisorDropIn, Language, School
 from .pages import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
-from .topics import Audience, Topic
 
 __all__ = [
     "Advisor",
     "AdvisorDirectoryPage",
     "AdvisorDropIn",
-    "Area",
-    "Audience",
+    "BodyMixin",
     "GuidanceIndexPage",
     "GuidancePage",
     "Language",
     "School",
-    "Topic",
 ]

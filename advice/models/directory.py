@@ -23,6 +23,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
 from portal import phone
+from taxonomy.models import Area
 
 # A BCP 47 language tag as used in lang="" and schema.org: "ar", "so", "ti", "fi", "sr-Latn".
 bcp47_validator = RegexValidator(
@@ -72,62 +73,6 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Area(Orderable, models.Model):
-    """An area of the municipality (e.g. Vårby) with its own page in the advisor directory."""
-
-    name = models.CharField(_("namn"), max_length=80, unique=True)
-    slug = models.SlugField(
-        _("kortnamn i adresser"),
-        max_length=80,
-        unique=True,
-        help_text=_('Små bokstäver utan å, ä, ö, t.ex. "centrala-huddinge".'),
-    )
-    description = models.TextField(
-        _("beskrivning"),
-        blank=True,
-        max_length=600,
-        help_text=_("Kort om området, t.ex. vilka stadsdelar det omfattar."),
-    )
-    office_address = models.CharField(
-        _("besöksadress"),
-        max_length=200,
-        blank=True,
-        help_text=_('Där föräldrarådgivarna i området kan träffas, t.ex. "Vårby allé 10".'),
-    )
-    opening_hours = models.TextField(
-        _("öppettider"),
-        blank=True,
-        max_length=400,
-        help_text=_('En rad per tid, t.ex. "Måndag–fredag 8.30–16.00".'),
-    )
-    email = models.EmailField(
-        _("e-post till området"),
-        blank=True,
-        help_text=_("En funktionsbrevlåda för områdets föräldrarådgivare."),
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        MultiFieldPanel(
-            [FieldPanel("office_address"), FieldPanel("opening_hours"), FieldPanel("email")],
-            heading=_("Träffa oss"),
-        ),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("område")
-        verbose_name_plural = _("områden")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def opening_hours_lines(self):
-        return [line.strip() for line in self.opening_hours.splitlines() if line.strip()]
 
 
 class School(index.Indexed, models.Model):
@@ -323,6 +268,12 @@ class Advisor(
     @property
     def phone_display(self):
         return phone.national(self.phone)
+
+    @property
+    def language_codes(self):
+        """The BCP 47 codes of the languages the advisor talks with families in, Swedish
+        first: every advisor speaks Swedish (the API, the vCard and the JSON-LD)."""
+        return ["sv", *(lang.code for lang in self.languages.all() if lang.code != "sv")]
 
     @property
     def public_name(self):

@@ -9,15 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from modelcluster.fields import ParentalManyToManyField
 
-from portal.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
-from portal.blocks.outline import body_context
-from portal.models import ContactSettings, RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
+from portal.organisation import organisation_name
+from taxonomy.models import Area
 
 from ..finder import FinderForm, find_advisors
 from ..hub import guidance_hub
@@ -30,15 +31,14 @@ from ..queries import (
 )
 from ..structured_data import directory_json_ld
 from ..vcard import advisor_vcard
-from .directory import Area
+from .body import BodyMixin
 
 
-class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
+class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
     """The föräldrarådgivning hub: introduces the service, leads to the advisor directory and
     lists the guidance pages by topic, filtered by topic and audience (?amne=…&for=…)."""
 
     lead = models.TextField(_("ingress"), max_length=600, blank=True)
-    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -61,11 +61,10 @@ class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page)
         guidance = GuidancePage.objects.for_listing().descendant_of(self)
         context.update(guidance_hub(request, guidance))
         context["directory"] = AdvisorDirectoryPage.objects.live().public().child_of(self).first()
-        context.update(body_context(self.body))
         return context
 
 
-class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
+class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
     """Guidance on one subject, e.g. problematic school absence, for the audiences it names.
     A page marked sensitive (placed children, violence, concern about a child) gets the
     "Lämna sidan snabbt" button and leads to the official channels, never to a form."""
@@ -75,12 +74,11 @@ class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
         max_length=600,
         help_text=_("En eller två meningar om vad sidan hjälper läsaren med."),
     )
-    body = StreamField(ContentStreamBlock(), verbose_name=_("innehåll"), blank=True)
     topics = ParentalManyToManyField(
-        "advice.Topic", verbose_name=_("ämnen"), related_name="guidance_pages", blank=True
+        "taxonomy.Topic", verbose_name=_("ämnen"), related_name="guidance_pages", blank=True
     )
     audiences = ParentalManyToManyField(
-        "advice.Audience",
+        "taxonomy.Audience",
         verbose_name=_("målgrupper"),
         related_name="guidance_pages",
         blank=True,
@@ -125,7 +123,6 @@ class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = GuidancePage.objects.for_listing().child_of(self)
         context["related_guidance"] = related_guidance(self)
-        context.update(body_context(self.body))
         return context
 
 
@@ -195,9 +192,9 @@ class AdvisorDirectoryPage(
     @path("kontaktkort/<int:advisor_id>/", name="vcard")
     def vcard(self, request, advisor_id):
         advisor = get_object_or_404(published_advisors(), pk=advisor_id)
-        organisation = ContactSettings.for_request(request).organisation_name
         response = HttpResponse(
-            advisor_vcard(advisor, organisation), content_type="text/vcard; charset=utf-8"
+            advisor_vcard(advisor, organisation_name(request)),
+            content_type="text/vcard; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{advisor.vcard_filename}"'
         return response

@@ -8,14 +8,12 @@ from advice.models import (
     Advisor,
     AdvisorDirectoryPage,
     AdvisorDropIn,
-    Area,
-    Audience,
     GuidanceIndexPage,
     GuidancePage,
     Language,
     School,
-    Topic,
 )
+from taxonomy.tests.factories import AreaFactory
 
 
 class GuidanceIndexPageFactory(wagtail_factories.PageFactory):
@@ -51,14 +49,6 @@ class LanguageFactory(DjangoModelFactory):
     class Meta:
         model = Language
         django_get_or_create = ["code"]
-
-
-class AreaFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Område {n}")
-    slug = factory.Sequence(lambda n: f"omrade-{n}")
-
-    class Meta:
-        model = Area
 
 
 class SchoolFactory(DjangoModelFactory):
@@ -110,20 +100,3 @@ class AdvisorDropInFactory(DjangoModelFactory):
 
     class Meta:
         model = AdvisorDropIn
-
-
-class TopicFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Ämne {n}")
-    slug = factory.Sequence(lambda n: f"amne-{n}")
-
-    class Meta:
-        model = Topic
-
-
-class AudienceFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Målgrupp {n}")
-    slug = factory.Sequence(lambda n: f"malgrupp-{n}")
-    label = factory.LazyAttribute(lambda o: f"För {o.name.lower()}")
-
-    class Meta:
-        model = Audience

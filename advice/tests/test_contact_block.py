@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from bs4 import BeautifulSoup
 
+from advice.blocks import ContactBlock
 from advice.tests.factories import AdvisorFactory, GuidancePageFactory
-from portal.blocks import ContactBlock
 
 
 def contact(advisor=None, area=None, heading=""):

@@ -8,12 +8,10 @@ from wagtail.images.tests.utils import get_test_image_file
 import pytest
 from bs4 import BeautifulSoup
 
-from advice.models import Advisor, Area
-from advice.tests.factories import (
-    AreaFactory,
-    GuidancePageFactory,
-    SchoolFactory,
-)
+from advice.models import Advisor
+from advice.tests.factories import GuidancePageFactory, SchoolFactory
+from taxonomy.models import Area
+from taxonomy.tests.factories import AreaFactory
 
 
 def main(response):
@@ -224,7 +222,7 @@ def test_deleting_an_area_with_schools_is_refused_without_an_error(client, super
     area = AreaFactory(name="Vårby")
     SchoolFactory(area=area)
     client.force_login(superuser)
-    url = reverse("wagtailsnippets_advice_area:delete", args=[area.pk])
+    url = reverse("wagtailsnippets_taxonomy_area:delete", args=[area.pk])
     response = client.post(url, follow=True)
     assert response.status_code == 200
     assert Area.objects.filter(pk=area.pk).exists()

@@ -11,8 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from advice.demo import build_directory_data
-from portal.demo import Report
+from demo.loader import DemoLoader
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 AXE = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -28,7 +27,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def finder_url(live_server, directory):
     """The demo directory (areas, schools, advisors) under a bare site, served by a live
     server: much quicker to build than the whole demo site. Returns the finder's address."""
-    build_directory_data(Report())
+    DemoLoader().load_directory()
     return live_server.url + FINDER_PATH
 
 

@@ -5,8 +5,9 @@ pages offer a quick exit and the official channels, never a form."""
 import pytest
 from bs4 import BeautifulSoup
 
-from advice.tests.factories import AudienceFactory, GuidancePageFactory, TopicFactory
+from advice.tests.factories import GuidancePageFactory
 from portal.models import HelpNowSettings
+from taxonomy.tests.factories import AudienceFactory, TopicFactory
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from advice.models import Advisor, Area, School
+from advice.models import Advisor, School
 from advice.tests.factories import (
     AdvisorDropInFactory,
     AdvisorFactory,
     LanguageFactory,
     SchoolFactory,
 )
+from taxonomy.models import Area
 
 URLS = [
     "/foraldraradgivning/hitta-foraldraradgivare/",

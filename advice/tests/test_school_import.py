@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from advice import admin_views, school_import
 from advice.models import School
 from advice.school_import import import_schools
-from advice.tests.factories import AreaFactory, SchoolFactory
+from advice.tests.factories import SchoolFactory
+from taxonomy.tests.factories import AreaFactory
 
 HEADER = "Skolenhetskod;Skolenhetsnamn;Kommunkod;Besöksadress;Skolformer"
 IMPORT_URL = "/admin/advice/school-import/"

@@ -116,8 +116,9 @@ def create_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("editorial", "0001_initial"),
-        ("advice", "0003_advisor_workflow"),
-        ("events", "0002_signup_permission"),
+        ("advice", "0002_editor_permissions"),
+        ("events", "0001_initial"),
+        ("taxonomy", "0001_initial"),
         ("portal", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),

@@ -22,11 +22,11 @@ from wagtail.snippets.models import get_snippet_models
 import pytest
 from playwright.sync_api import expect
 
+from advice.blocks import ContentStreamBlock
 from advice.models import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
 from events.models import EventIndexPage, EventPage, EventRegistration
 from home.models import HomePage
 from news.models import NewsIndexPage
-from portal.blocks import ContentStreamBlock
 
 from .admin_browser import PHONE, AdminSession
 
@@ -37,7 +37,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def demo_site(production_media):
     """The demo site, with its images on disk where the production server finds them, and
     one document (the demo has none) for the document block."""
-    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", force=True, stdout=StringIO())
     get_document_model().objects.create(
         title="Närvarotrappan som PDF", file=ContentFile(b"%PDF-1.4\n", name="trappan.pdf")
     )
@@ -111,7 +111,7 @@ def chooser_paths():
         reverse("wagtailimages_chooser:choose"),
         reverse("wagtaildocs_chooser:choose"),
         reverse("wagtailsnippetchoosers_advice_advisor:choose"),
-        reverse("wagtailsnippetchoosers_advice_area:choose"),
+        reverse("wagtailsnippetchoosers_taxonomy_area:choose"),
     ]
 
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
+from advice.blocks import ContentStreamBlock
 from editorial import roles
 from editorial.guide import GUIDE_DIR, chapters, get_chapter, render_markdown
-from portal.blocks import ContentStreamBlock
 
 GUIDE_URL = "/admin/guide/"
 

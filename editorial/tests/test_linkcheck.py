@@ -393,7 +393,7 @@ def test_the_report_costs_the_same_queries_for_few_and_many_rows(
 
 @pytest.mark.django_db
 def test_every_page_of_the_demo_site_is_read_for_links():
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", force=True, stdout=io.StringIO())
 
     collected = linkcheck.collect_links()
 

@@ -20,11 +20,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from advice.models import Advisor, GuidancePage
-from advice.tests.factories import AdvisorFactory, AreaFactory, GuidancePageFactory
+from advice.tests.factories import AdvisorFactory, GuidancePageFactory
 from editorial import roles
 from events.models import EventRegistration
 from events.tests.factories import EventIndexPageFactory, EventPageFactory, add_form_fields
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
+from taxonomy.tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 

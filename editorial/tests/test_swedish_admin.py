@@ -31,13 +31,15 @@ import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
 
-from advice.models import Advisor, Area, Audience, Language, School, Topic
-from advice.tests.factories import AudienceFactory, GuidancePageFactory, TopicFactory
+from advice.models import Advisor, Language, School
+from advice.tests.factories import GuidancePageFactory
 from editorial import roles
 from events.tests.factories import EventIndexPageFactory, EventPageFactory, add_form_fields
 from home.tests.factories import StandardPageFactory
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.tests.test_admin import PAGE_TYPES_BY_PARENT
+from taxonomy.models import Area, Audience, Topic
+from taxonomy.tests.factories import AudienceFactory, TopicFactory
 
 LOCALE_DIR = settings.BASE_DIR / "locale"
 WAGTAIL_ADMIN_LOCALE = Path(wagtail.admin.__file__).parent / "locale"
@@ -319,8 +321,8 @@ def test_empty_listings_are_in_swedish(client, communicator):
     empty = english_found(
         client,
         [
-            reverse("wagtailsnippets_advice_topic:list"),
-            reverse("wagtailsnippets_advice_audience:list"),
+            reverse("wagtailsnippets_taxonomy_topic:list"),
+            reverse("wagtailsnippets_taxonomy_audience:list"),
             reverse("wagtailimages:index"),
             reverse("wagtaildocs:index"),
         ],

@@ -12,8 +12,8 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from advice.tests.factories import AudienceFactory, TopicFactory
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
+from taxonomy.tests.factories import AudienceFactory, TopicFactory
 
 
 @pytest.fixture

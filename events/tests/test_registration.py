@@ -140,9 +140,39 @@ def test_missing_oversized_or_sensitive_answers_show_errors_and_save_nothing(
     assert response.status_code == 200
     section = registration_section(response)
     assert message in section.get_text()
+    # The control is marked invalid and its description names the error message.
     invalid = section.find(attrs={"aria-invalid": "true"})
-    assert invalid is not None and invalid["aria-describedby"].endswith("-error")
+    assert invalid is not None
+    described_by = [section.find(id=id_) for id_ in invalid["aria-describedby"].split()]
+    assert any(element and message in element.get_text() for element in described_by)
     assert not EventRegistration.objects.exists()
+
+
+@pytest.mark.django_db
+def test_help_texts_and_errors_are_read_with_their_field_also_in_a_group(client, calendar):
+    event = EventPageFactory(parent=calendar, registration_enabled=True, title="Föräldragrupp")
+    add_form_fields(event, [("Namn", "singleline", True), ("Tid", "radio", True)])
+    event.form_fields.filter(label="Namn").update(help_text="Förnamn räcker.")
+    event.form_fields.filter(label="Tid").update(
+        choices="Förmiddag\nEftermiddag", help_text="Välj en tid."
+    )
+    section = registration_section(client.post(event.url, {"namn": "Amina"}))
+
+    def described(element):
+        return " ".join(
+            section.find(id=id_).get_text() for id_ in element["aria-describedby"].split()
+        )
+
+    # A text field: its help text; no error, so not marked invalid.
+    name = section.find("input", attrs={"name": "namn"})
+    assert described(name) == "Förnamn räcker."
+    assert not name.has_attr("aria-invalid")
+    # Radio buttons: a fieldset with the label as its legend, described by help and error.
+    group = section.find("fieldset")
+    assert group.find("legend").get_text(" ", strip=True) == "Tid (obligatoriskt)"
+    assert "Välj en tid." in described(group)
+    assert "Det här fältet är obligatoriskt" in described(group)
+    assert all(radio["aria-invalid"] == "true" for radio in group.find_all("input"))
 
 
 @pytest.mark.django_db
@@ -211,7 +241,8 @@ def test_fifty_simultaneous_sign_ups_for_twenty_seats(home_page):
     event = add_form_fields(
         EventPageFactory(parent=calendar, registration_enabled=True, seat_limit=20)
     )
-    start = threading.Barrier(50)
+    # Timeouts, so that one stuck thread fails this test instead of hanging the whole run.
+    start = threading.Barrier(50, timeout=30)
     statuses, errors = [], []
 
     def attempt(n):
@@ -226,12 +257,13 @@ def test_fifty_simultaneous_sign_ups_for_twenty_seats(home_page):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(50)]
+    threads = [threading.Thread(target=attempt, args=(n,), daemon=True) for n in range(50)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=60)
 
+    assert not any(thread.is_alive() for thread in threads), "a sign-up did not finish in time"
     assert errors == []
     assert statuses == [302] * 50
     registrations = EventRegistration.objects.filter(page=event)

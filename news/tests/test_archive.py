@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from advice.tests.factories import AreaFactory, TopicFactory
 from news.tests.factories import NewsPageFactory
+from taxonomy.tests.factories import AreaFactory, TopicFactory
 
 
 def soup(response):

@@ -12,9 +12,9 @@ from wagtail.models import Site
 import pytest
 from bs4 import BeautifulSoup
 
-from advice.tests.factories import TopicFactory
 from news.tests.factories import NewsPageFactory
 from portal.models import ContactSettings
+from taxonomy.tests.factories import TopicFactory
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

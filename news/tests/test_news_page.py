@@ -8,9 +8,9 @@ from django.urls import reverse
 import pytest
 from bs4 import BeautifulSoup
 
-from advice.tests.factories import AreaFactory, TopicFactory
 from news.models import NewsPage
 from news.tests.factories import NewsPageFactory, news_form_data
+from taxonomy.tests.factories import AreaFactory, TopicFactory
 
 
 def main(response):

@@ -11,10 +11,10 @@ from wagtail.models import Page
 
 import pytest
 
-from advice.tests.factories import AreaFactory, TopicFactory
 from news.models import NewsPage
 from news.tests.bulk import bulk_news
 from news.tests.factories import NewsPageFactory
+from taxonomy.tests.factories import AreaFactory, TopicFactory
 
 SMALL = 15
 LARGE = 1000

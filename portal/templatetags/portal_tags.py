@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal import phone
+from portal import phone, sharing
 
 register = template.Library()
 
@@ -33,13 +33,6 @@ def _site_root(request):
 @register.simple_tag(takes_context=True)
 def site_root(context):
     return _site_root(context.get("request"))
-
-
-@register.simple_tag(takes_context=True)
-def current_site(context):
-    """The Wagtail Site serving this request (Wagtail caches it on the request)."""
-    request = context.get("request")
-    return Site.find_for_request(request) if request is not None else None
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -150,8 +143,8 @@ def required_scripts(context):
 
 @register.simple_tag(takes_context=True)
 def allow_frame_source(context, origin):
-    """Let this response frame `origin` (portal/middleware.py adds it to the policy): a
-    video block does this, so only pages with a video allow its player."""
+    """Let this response frame `origin` (portal/middleware.py adds it to django-csp's
+    policy): a video block does this, so only pages with a video allow its player."""
     request = context.get("request")
     if request is not None:
         request.__dict__.setdefault("csp_frame_src", set()).add(origin)
@@ -173,17 +166,7 @@ def query_with(context, **changes):
     return f"?{encoded}" if encoded else "?"
 
 
-@register.filter
-def accessible_widget(field):
-    """A form field's control tied to its help text and errors (aria-describedby) and marked
-    invalid when it has errors, so screen readers read them with the field (WCAG 3.3.1)."""
-    attrs = {}
-    described_by = []
-    if field.help_text:
-        described_by.append(f"{field.id_for_label}-help")
-    if field.errors:
-        described_by.append(f"{field.id_for_label}-error")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)
+@register.simple_tag(takes_context=True)
+def social_meta(context):
+    """Open Graph and Twitter card data for templates/components/social_meta.html."""
+    return sharing.social_meta(context.get("request"), context.get("page"))

@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from advice.models import Advisor, Area, GuidancePage, School
+from advice.models import Advisor, GuidancePage, School
 from advice.tests.factories import (
     AdvisorDirectoryPageFactory,
     GuidanceIndexPageFactory,
@@ -22,6 +22,7 @@ from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from home.tests.factories import HomePageFactory, StandardPageFactory
 from news.models import NewsPage
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory, news_form_data
+from taxonomy.models import Area
 
 PAGE_TYPES_BY_PARENT = {
     # page type: the fixture page it is created under

@@ -16,8 +16,8 @@ from wagtail.images.tests.utils import get_test_image_file
 import pytest
 from bs4 import BeautifulSoup
 
+from advice.blocks import ContentStreamBlock
 from advice.tests.factories import GuidancePageFactory
-from portal.blocks import ContentStreamBlock
 
 STEPS = {
     "heading": "Närvarotrappan",

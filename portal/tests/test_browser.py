@@ -44,7 +44,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def site_url(live_server):
     """The demo site, served by a live server; returns its address."""
-    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", force=True, stdout=StringIO())
     return live_server.url
 
 
