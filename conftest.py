@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -245,17 +246,17 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def production_server(django_db_setup, django_db_blocker, production_static, tmp_path_factory):
+def production_server(
+    django_db_setup, django_db_blocker, production_static, tmp_path_factory, demo_media
+):
     """gunicorn with the production settings against the test database, on a spare port.
     Tests that use it must commit what they create (transactional tests), so the server sees
-    it. Uploaded files go to a folder that the tests' own storage writes to as well
-    (`production_media`)."""
+    it. Its uploaded media are the demo site's (`demo_media`, `demo_site`)."""
     from django.db import connection
 
     db = connection.settings_dict
     port = _free_port()
-    media = tmp_path_factory.getbasetemp() / "production-media"
-    media.mkdir(exist_ok=True)
+    media = demo_media
     url = f"http://localhost:{port}"
     env = {
         **os.environ,
@@ -307,13 +308,106 @@ def production_server(django_db_setup, django_db_blocker, production_static, tmp
         log.close()
 
 
+# The seeded demo site, for tests that need the whole site (browser tests, link checks, the
+# address walk). Seeding takes about ten seconds; it is done once per test process and kept as
+# a data dump of the test database, which each test restores in about a second. The demo's
+# images are written to the folder the production server also serves its media from.
+def _database_command(program, *args):
+    from django.db import connection
+
+    db = connection.settings_dict
+    command = [program, "-h", db["HOST"], "-p", str(db["PORT"]), "-U", db["USER"], "-d"]
+    return [*command, db["NAME"], *args]
+
+
+def _reset_tables(restart_identity=True):
+    """Empty every table. A dump restores the sequences too; rows put back otherwise keep
+    their ids, so the sequences must then go on from where they were."""
+    from django.db import connection
+
+    tables = connection.introspection.django_table_names(only_existing=True)
+    restart = " RESTART IDENTITY" if restart_identity else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE {}{} CASCADE".format(
+                ", ".join(connection.ops.quote_name(table) for table in tables), restart
+            )
+        )
+
+
+def _load_dump(path):
+    from django.db import connection
+
+    _reset_tables()
+    connection.close()  # the dump is loaded by psql over its own connection
+    subprocess.run(
+        _database_command("psql", "-q", "-v", "ON_ERROR_STOP=1", "-f", str(path)),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _dump_to(path):
+    subprocess.run(
+        _database_command(
+            "pg_dump",
+            "--data-only",
+            "--disable-triggers",
+            "--exclude-table=django_migrations",
+            "-f",
+            str(path),
+        ),
+        check=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_media(tmp_path_factory):
+    media = tmp_path_factory.getbasetemp() / "production-media"
+    media.mkdir(exist_ok=True)
+    return media
+
+
+@pytest.fixture(scope="session")
+def _demo_dump(django_db_setup, django_db_blocker, tmp_path_factory, demo_media):
+    """Seed the demo site once, keep its data as a dump, and put the database back as the
+    migrations left it for every other test."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("demo-dump")
+    baseline, seeded = folder / "baseline.sql", folder / "demo.sql"
+    file_storage = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with django_db_blocker.unblock():
+        # An earlier transactional test may have emptied the tables: start from what the
+        # migrations left, as serialized for the rollback of the tests that use this.
+        from django.db import connection
+
+        _reset_tables(restart_identity=False)
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        _dump_to(baseline)
+        with override_settings(STORAGES=file_storage, MEDIA_ROOT=str(demo_media)):
+            call_command("seed_demo", force=True, stdout=StringIO())
+        _dump_to(seeded)
+        _load_dump(baseline)
+    return seeded
+
+
 @pytest.fixture
-def production_media(production_server, settings):
-    """Let images and documents made by the test land where the production server reads
-    them (the test settings otherwise keep files in memory)."""
+def demo_site(_demo_dump, demo_media, settings, transactional_db, django_db_serialized_rollback):
+    """The demo site, as `seed_demo` builds it, in the test database (committed, so live
+    servers see it), with its images on disk. Returns the start page. The test ends by
+    putting back the database as the migrations left it (serialized rollback), as the other
+    transactional tests expect."""
+    from wagtail.models import Site
+
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
-    settings.MEDIA_ROOT = str(production_server.media_root)
-    return production_server.media_root
+    settings.MEDIA_ROOT = str(demo_media)
+    _load_dump(_demo_dump)
+    return Site.objects.get(is_default_site=True).root_page.specific

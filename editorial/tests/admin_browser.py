@@ -81,7 +81,11 @@ class AdminSession:
     def goto(self, path, expect=200):
         response = self.page.goto(self.server.url + path)
         assert response.status == expect, f"{path}: {response.status}"
-        self.page.wait_for_load_state("networkidle")
+        # The editors build create and edit views with JavaScript after the page has loaded
+        # (blocks, choosers, the preview): wait until they are done asking the server.
+        # Listings are complete when they have loaded.
+        if "/add/" in path or "/edit/" in path or path.rstrip("/") == "/admin":
+            self.page.wait_for_load_state("networkidle")
         return response
 
     def problems(self):

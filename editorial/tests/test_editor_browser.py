@@ -4,11 +4,9 @@ editor uses loads cleanly, every block can be added and filled, pages go through
 and appear on the site, and nothing is requested from another host."""
 
 import json
-from io import StringIO
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -34,14 +32,13 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def demo_site(production_media):
-    """The demo site, with its images on disk where the production server finds them, and
-    one document (the demo has none) for the document block."""
-    call_command("seed_demo", force=True, stdout=StringIO())
+def demo_site(demo_site):
+    """The demo site (conftest.py), and one document (the demo has none) for the document
+    block."""
     get_document_model().objects.create(
         title="Närvarotrappan som PDF", file=ContentFile(b"%PDF-1.4\n", name="trappan.pdf")
     )
-    return HomePage.objects.get()
+    return demo_site
 
 
 def stream_blocks():
@@ -228,6 +225,24 @@ def save_draft(page, what=""):
         raise AssertionError(f"{what} not saved; errors at: {found}")
 
 
+def submit_for_review(page, what=""):
+    """Click "Skicka för granskning" in the footer's menu and fail with the editor's error
+    messages if the page did not go to review."""
+    page.locator("footer [data-w-dropdown-target='toggle']").click()
+    with page.expect_navigation():
+        page.click("footer button[name='action-submit']")
+    page.wait_for_load_state("networkidle")
+    if page.locator(".messages .success").count() != 1:
+        fields = page.locator("[data-field]:has(.error-message)")
+        found = fields.evaluate_all(
+            "els => els.map(e => (e.closest('[data-contentpath]') || e).dataset.contentpath"
+            " + ': ' + e.querySelector('.error-message').innerText)"
+        )
+        raise AssertionError(
+            f"{what} not submitted: {page.locator('.messages').inner_text()}; errors at: {found}"
+        )
+
+
 def expand(block):
     """Open the parts of the block that start collapsed (e.g. the areas of "I ditt område")."""
     toggles = block.locator("button[data-panel-toggle][aria-expanded='false']")
@@ -387,13 +402,8 @@ def test_a_guidance_page_with_every_block_goes_through_moderation_to_the_site(
             assert frame.get_by_text(phrase, exact=False).count() >= 1, phrase
 
         # Submitted for moderation; a föräldrarådgivare cannot publish.
-        page.locator("footer [data-w-dropdown-target='toggle']").click()
+        submit_for_review(page, "guidance page")
         assert page.locator("footer button[name='action-publish']").count() == 0
-        with page.expect_navigation():
-            page.click("footer button[name='action-submit']")
-        page.wait_for_load_state("networkidle")
-        messages = page.locator(".messages")
-        assert messages.locator(".success").count() == 1, messages.inner_text()
         writer.assert_clean()
     finally:
         writer.close()
@@ -482,8 +492,8 @@ def page_types_to_create():
             {
                 "#id_title": "Föräldraträff i Vårby",
                 "#id_lead": "En kväll om skolan.",
-                "#id_start": "2027-02-04 17:30",
-                "#id_end": "2027-02-04 19:00",
+                "#id_occasions-0-start": "2027-02-04 17:30",
+                "#id_occasions-0-end": "2027-02-04 19:00",
             },
         ),
     ]
@@ -518,12 +528,7 @@ def test_every_other_page_type_is_created_where_it_may_go_and_published_after_mo
                 # A second start page starts a new site: the administrators publish that,
                 # once a site points at it. Saving it as a draft is what a communicator does.
                 continue
-            page.locator("footer [data-w-dropdown-target='toggle']").click()
-            with page.expect_navigation():
-                page.click("footer button[name='action-submit']")
-            page.wait_for_load_state("networkidle")
-            messages = page.locator(".messages")
-            assert messages.locator(".success").count() == 1, messages.inner_text()
+            submit_for_review(page, label)
             titles.append(fields["#id_title"])
         session.assert_clean()
     finally:

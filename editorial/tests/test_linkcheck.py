@@ -391,9 +391,7 @@ def test_the_report_costs_the_same_queries_for_few_and_many_rows(
     assert len(many) == len(few)
 
 
-@pytest.mark.django_db
-def test_every_page_of_the_demo_site_is_read_for_links():
-    call_command("seed_demo", force=True, stdout=io.StringIO())
+def test_every_page_of_the_demo_site_is_read_for_links(demo_site):
 
     collected = linkcheck.collect_links()
 

@@ -184,11 +184,15 @@ def edit_form_data(page):
         "EventPage": {
             "lead": "Ingress.",
             **body,
-            "start": "2027-01-14 17:30",
-            "end": "2027-01-14 19:00",
+            "occasions": inline_formset(
+                [{"start": "2027-01-14 17:30", "end": "2027-01-14 19:00"}], min=1
+            ),
             "attendance_mode": "offline",
             "place": "Biblioteket",
             "address": "",
+            "postal_code": "",
+            "locality": "",
+            "contact_phone": "",
             "online_url": "",
             "organiser": "Föräldrarådgivningen",
             "is_free": "on",

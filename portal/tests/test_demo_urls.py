@@ -4,13 +4,8 @@ answers, and the sitemap still lists every page it listed then. The list was tak
 sitemap and the routes of the seeded demo site before the change (data/demo_site_urls.txt)."""
 
 import re
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
-
-from django.core.management import call_command
-
-import pytest
 
 BEFORE = [
     line.strip()
@@ -19,9 +14,7 @@ BEFORE = [
 ]
 
 
-@pytest.mark.django_db
-def test_every_address_of_the_demo_site_still_answers(client):
-    call_command("seed_demo", force=True, stdout=StringIO())
+def test_every_address_of_the_demo_site_still_answers(client, demo_site):
     failing = [
         (path, status)
         for path in BEFORE
