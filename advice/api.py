@@ -123,32 +123,56 @@ def advisors(request):
     return _json({"license": LICENSE, "items": [advisor_record(request, a) for a in items]})
 
 
+def _drop_in_text(drop_in):
+    # As the advisor card writes it: "Vårby strandskola: tisdagar 13.00–15.00, Biblioteket".
+    text = f"{drop_in.school.name}: {drop_in.get_weekday_display()} {drop_in.time_range}"
+    return f"{text}, {drop_in.place}" if drop_in.place else text
+
+
+def advisor_csv_row(request, advisor):
+    """One advisor for a spreadsheet, as the site shows them: the phone number as written on
+    the site ("070-174 06 10"; Excel would turn "+46701740610" into a number without its
+    "+"), areas and schools by name. The E.164 numbers and the slugs are in the JSON."""
+    return {
+        "id": advisor.pk,
+        "titel": advisor.card_title,
+        "namn": advisor.public_name,
+        "roll": advisor.role,
+        "telefon": advisor.phone_display,
+        "telefontider": advisor.phone_hours,
+        "e_post": advisor.email,
+        "sprak": ", ".join(advisor.language_codes),
+        "omraden": ", ".join(area.name for area in advisor.areas.all()),
+        "skolor": ", ".join(school.name for school in advisor.schools.all()),
+        # One drop-in time per line within the cell.
+        "drop_in": "\n".join(_drop_in_text(drop_in) for drop_in in advisor.drop_ins.all()),
+        "kontaktkort": links.vcard_url(request, advisor, full=True),
+    }
+
+
 CSV_COLUMNS = [
-    ("id", "id"),
-    ("titel", "title"),
-    ("namn", "name"),
-    ("roll", "role"),
-    ("telefon", "phone"),
-    ("telefon_visning", "phone_display"),
-    ("telefontider", "phone_hours"),
-    ("e_post", "email"),
-    ("sprak", "languages"),
-    ("omraden", "areas"),
-    ("skolor", "schools"),
-    ("drop_in", "drop_in"),
-    ("kontaktkort", "vcard"),
+    "id",
+    "titel",
+    "namn",
+    "roll",
+    "telefon",
+    "telefontider",
+    "e_post",
+    "sprak",
+    "omraden",
+    "skolor",
+    "drop_in",
+    "kontaktkort",
 ]
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection); such a
+# cell gets a leading apostrophe, which Excel and LibreOffice show as plain text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_value(value):
-    if isinstance(value, list):
-        return ", ".join(
-            f"{v['school']} {v['weekday_name']} {v['start']}–{v['end']}"
-            if isinstance(v, dict)
-            else str(v)
-            for v in value
-        )
-    return "" if value is None else str(value)
+def csv_cell(value):
+    """A value as spreadsheet text that can never be read as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @require_safe
@@ -157,10 +181,10 @@ def advisors_csv(request):
     in columns and shows å, ä and ö."""
     output = io.StringIO()
     writer = csv.writer(output, delimiter=";")
-    writer.writerow([header for header, _key in CSV_COLUMNS])
+    writer.writerow(CSV_COLUMNS)
     for advisor in published_advisors():
-        record = advisor_record(request, advisor)
-        writer.writerow([_csv_value(record[key]) for _header, key in CSV_COLUMNS])
+        row = advisor_csv_row(request, advisor)
+        writer.writerow([csv_cell(row[column]) for column in CSV_COLUMNS])
     response = HttpResponse("\ufeff" + output.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="foraldraradgivare.csv"'
     response["Access-Control-Allow-Origin"] = "*"

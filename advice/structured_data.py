@@ -15,7 +15,9 @@ def _without_empty(data):
     return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
-def directory_json_ld(request, page, areas, advisors):
+def directory_json_ld(request, page, areas, advisors, url=None):
+    """The service at `url` (an area's page), by default the directory page's address."""
+    url = url or page.get_full_url(request)
     contact = ContactSettings.for_request(request)
     organisation = _without_empty(
         {
@@ -57,7 +59,7 @@ def directory_json_ld(request, page, areas, advisors):
         "@type": "GovernmentService",
         "name": "Föräldrarådgivning",
         "serviceType": "Föräldraskapsstöd",
-        "url": page.get_full_url(request),
+        "url": url,
         "provider": organisation,
         "areaServed": [{"@type": "AdministrativeArea", "name": area.name} for area in areas],
         "audience": {

@@ -18,9 +18,10 @@ from modelcluster.fields import ParentalManyToManyField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 from portal.organisation import organisation_name
+from portal.sharing import subpage_full_url
 from taxonomy.models import Area
 
-from ..finder import FinderForm, find_advisors
+from ..finder import RESULTS_ID, FinderForm, answer_search
 from ..hub import guidance_hub
 from ..queries import (
     GuidancePageQuerySet,
@@ -28,6 +29,7 @@ from ..queries import (
     areas_with_advisors,
     published_advisors,
     related_guidance,
+    schools_with_areas,
 )
 from ..structured_data import directory_json_ld
 from ..vcard import advisor_vcard
@@ -160,16 +162,26 @@ class AdvisorDirectoryPage(
         form = FinderForm(request.GET or None)
         areas = list(areas_with_advisors())
         advisors = list({a.pk: a for area in areas for a in area.published_advisors}.values())
+        # The schools a visitor can find: offered as suggestions in the school field, and
+        # what free text in it is matched against.
+        schools = list(schools_with_areas())
         context = {
             "form": form,
             "areas": areas,
+            "schools": schools,
+            "results_id": RESULTS_ID,
+            "school_value": form.school_text,
             "json_ld": directory_json_ld(request, self, areas, advisors),
         }
-        # A search only when the visitor chose something (or sent something we refuse);
-        # otherwise every area with its advisors.
+        # A search only when the visitor chose or typed something (or sent something we
+        # refuse); otherwise every area with its advisors.
         if form.is_bound and (not form.is_valid() or form.filters()):
-            context["results"] = list(find_advisors(form))
+            answer = answer_search(form, schools)
+            context["answer"] = answer
+            context["results"] = answer.advisors
             context["searched"] = True
+            if answer.school is not None:
+                context["school_value"] = answer.school.name
         return self.render(request, context_overrides=context)
 
     @path("<slug:area_slug>/", name="area")
@@ -178,6 +190,9 @@ class AdvisorDirectoryPage(
         if area is None:
             raise Http404
         advisors = list(published_advisors().filter(areas=area))
+        # The area page is a page of its own for search engines: its own canonical address,
+        # og:url and GovernmentService url (portal/sharing.py).
+        url = subpage_full_url(self, request, "area", area.slug)
         return self.render(
             request,
             template="advice/area_page.html",
@@ -185,7 +200,9 @@ class AdvisorDirectoryPage(
                 "area": area,
                 "advisors": advisors,
                 "breadcrumb_current": area.name,
-                "json_ld": directory_json_ld(request, self, [area], advisors),
+                "canonical_url": url,
+                "share_title": _("Föräldrarådgivare i %(area)s") % {"area": area.name},
+                "json_ld": directory_json_ld(request, self, [area], advisors, url=url),
             },
         )
 
@@ -200,8 +217,15 @@ class AdvisorDirectoryPage(
         return response
 
     def get_sitemap_urls(self, request=None):
+        """The finder, and each area's page, last modified when its area was last saved."""
         urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        for slug in Area.objects.order_by("sort_order").values_list("slug", flat=True):
-            urls.append({"location": f"{base}{slug}/", "lastmod": self.last_published_at})
+        for slug, updated_at in Area.objects.order_by("sort_order").values_list(
+            "slug", "updated_at"
+        ):
+            urls.append(
+                {
+                    "location": subpage_full_url(self, request, "area", slug),
+                    "lastmod": updated_at,
+                }
+            )
         return urls

@@ -1,6 +1,7 @@
-"""The föräldrarådgivning hub lists guidance by topic, filtered by topic and audience with
-plain links; guidance pages say who they are for and end with related guidance; sensitive
-pages offer a quick exit and the official channels, never a form."""
+"""The föräldrarådgivning hub lists each guidance page once with its topics as tags, filtered
+by topic and audience with plain links; guidance pages say who they are for and end with
+related guidance; sensitive pages offer a quick exit and the official channels, never a
+form."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -35,38 +36,81 @@ def guidance(hub):
     }
 
 
-def hub_groups(client, hub, query=""):
+def hub_cards(client, hub, query=""):
+    """The hub's listing: each card's title and topic tags, in order."""
     response = client.get(f"{hub.url}?{query}")
     assert response.status_code == 200
     html = BeautifulSoup(response.content, "html.parser")
-    return {
-        group.h3.get_text(strip=True): [
-            a.get_text() for a in group.find_all("a", class_="card__link")
-        ]
-        for group in html.find_all("section", class_="guidance-group")
-    }
+    listing = html.find("section", class_="guidance-list")
+    cards = []
+    for card in listing.find_all("article", class_="card"):
+        tags = card.find("ul", class_="card__tags")
+        cards.append(
+            (
+                card.find("a", class_="card__link").get_text(),
+                [li.get_text() for li in tags.find_all("li")] if tags else [],
+            )
+        )
+    return cards
 
 
 @pytest.mark.django_db
-def test_the_hub_lists_guidance_by_topic(client, hub, guidance):
-    assert hub_groups(client, hub) == {
-        "Skolfrånvaro": ["Problematisk skolfrånvaro", "Närvarotrappan", "Närvaroteamet"],
-        "Placerade barn": ["Stöd till föräldrar"],
-        "Mer vägledning": ["Om läxor"],
-    }
+def test_the_hub_lists_each_guidance_page_once_with_its_topics_as_tags(client, hub, guidance):
+    assert hub_cards(client, hub) == [
+        ("Problematisk skolfrånvaro", ["Skolfrånvaro"]),
+        ("Närvarotrappan", ["Skolfrånvaro"]),
+        ("Närvaroteamet", ["Skolfrånvaro"]),
+        ("Stöd till föräldrar", ["Placerade barn"]),
+        ("Om läxor", []),
+    ]
+
+
+@pytest.mark.django_db
+def test_a_page_with_three_topics_is_listed_once(client, hub, guidance):
+    leisure = TopicFactory(name="Fritid", slug="fritid", sort_order=2)
+    page = guidance["team"]
+    page.topics.set([*page.topics.all(), leisure, guidance["placed"].topics.get()])
+    page.save()
+    cards = hub_cards(client, hub)
+    assert [title for title, _tags in cards].count("Närvaroteamet") == 1
+    assert ("Närvaroteamet", ["Skolfrånvaro", "Placerade barn", "Fritid"]) in cards
+    for query in ["amne=fritid", "for=yrkesverksamma", "amne=skolfranvaro&for=yrkesverksamma"]:
+        titles = [title for title, _tags in hub_cards(client, hub, query)]
+        assert titles.count("Närvaroteamet") == 1, query
+    # The tags are words, not links: the card's own link is the only one.
+    html = BeautifulSoup(client.get(hub.url).content, "html.parser")
+    for card in html.find("section", class_="guidance-list").find_all("article"):
+        assert len(card.find_all("a")) == 1
 
 
 @pytest.mark.django_db
 def test_the_hub_filters_by_topic_and_by_audience(client, hub, guidance):
-    assert hub_groups(client, hub, "amne=skolfranvaro") == {
-        "Skolfrånvaro": ["Problematisk skolfrånvaro", "Närvarotrappan", "Närvaroteamet"]
-    }
-    assert hub_groups(client, hub, "for=yrkesverksamma") == {
-        "Skolfrånvaro": ["Närvarotrappan", "Närvaroteamet"]
-    }
-    assert hub_groups(client, hub, "amne=skolfranvaro&for=foraldrar") == {
-        "Skolfrånvaro": ["Problematisk skolfrånvaro", "Närvarotrappan"]
-    }
+    def titles(query):
+        return [title for title, _tags in hub_cards(client, hub, query)]
+
+    assert titles("amne=skolfranvaro") == [
+        "Problematisk skolfrånvaro",
+        "Närvarotrappan",
+        "Närvaroteamet",
+    ]
+    assert titles("for=yrkesverksamma") == ["Närvarotrappan", "Närvaroteamet"]
+    assert titles("amne=skolfranvaro&for=foraldrar") == [
+        "Problematisk skolfrånvaro",
+        "Närvarotrappan",
+    ]
+    assert titles("amne=placerade-barn&for=yrkesverksamma") == []
+
+
+@pytest.mark.django_db
+def test_a_chosen_topic_is_described_above_the_list(client, hub, guidance):
+    topic = guidance["absence"].topics.get()
+    topic.description = "När ett barn har svårt att gå till skolan."
+    topic.save()
+    html = BeautifulSoup(client.get(f"{hub.url}?amne=skolfranvaro").content, "html.parser")
+    listing = html.find("section", class_="guidance-list")
+    assert listing.find(class_="guidance-list__topic").get_text() == topic.description
+    current = listing.find("nav", class_="topic-filter").find(attrs={"aria-current": "true"})
+    assert current.get_text() == "Skolfrånvaro"
 
 
 @pytest.mark.django_db
@@ -86,7 +130,7 @@ def test_the_audience_switch_marks_the_current_choice_and_keeps_the_topic(client
     "query", ["amne=finns-inte", "for=%00", "amne=<script>&for='", "amne=" + "x" * 2000]
 )
 def test_unknown_topics_and_audiences_give_the_unfiltered_list(client, hub, guidance, query):
-    assert hub_groups(client, hub, query) == hub_groups(client, hub)
+    assert hub_cards(client, hub, query) == hub_cards(client, hub)
 
 
 @pytest.mark.django_db

@@ -118,8 +118,54 @@ def test_the_csv_download_has_the_same_advisors(client, small_directory):
     ]
     assert "Amina Farah" not in text and "Slutat Rådgivare" not in text
     lina = next(row for row in rows if row["titel"] == "Lina Berg")
-    assert lina["telefon"] == "+46701740610"
     assert lina["sprak"] == "sv, ar"
+
+
+def csv_rows(client):
+    text = client.get("/api/v1/advisors.csv").content.decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+
+
+@pytest.mark.django_db
+def test_the_csv_gives_phones_as_the_site_shows_them_and_schools_by_name(client, small_directory):
+    rows = {row["titel"]: row for row in csv_rows(client)}
+    lina = rows["Lina Berg"]
+    # As on the advisor card: Excel drops the "+" of "+46701740610" and shows a number.
+    assert lina["telefon"] == "070-174 06 10"
+    assert "telefon_visning" not in lina
+    assert lina["skolor"] == "Vårby strandskola"
+    assert lina["omraden"] == "Vårby"
+    assert lina["drop_in"] == "Vårby strandskola: tisdagar 13.00–15.00, Biblioteket"
+    assert rows["Föräldrarådgivare, Vårby"]["skolor"] == "Vårbybackens skola"
+    assert rows["Föräldrarådgivare, Vårby"]["namn"] == ""
+    # The JSON keeps the machine forms.
+    advisors = client.get("/api/v1/advisors/").json()["items"]
+    json_lina = next(a for a in advisors if a["name"] == "Lina Berg")
+    assert json_lina["phone"] == "+46701740610"
+    assert json_lina["schools"] == ["varby-strandskola"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", ['=HYPERLINK("https://example.org")', "+46701740610", "-1+1", "@SUM(A1:A2)"]
+)
+def test_no_csv_cell_starts_like_a_formula(client, small_directory, name):
+    lina = small_directory["advisors"]["lina"]
+    lina.name = name
+    lina.phone_hours = "=1+1"
+    lina.save()
+    strand = small_directory["schools"]["strand"]
+    strand.name = "@Skolan"
+    strand.save()
+    rows = csv_rows(client)
+    row = next(row for row in rows if row["namn"].lstrip("'") == name)
+    assert row["namn"] == "'" + name
+    assert row["titel"] == "'" + name
+    assert row["telefontider"] == "'=1+1"
+    assert row["skolor"] == "'@Skolan"
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
 
 
 @pytest.mark.django_db
@@ -129,10 +175,15 @@ def test_the_api_answers_odd_query_strings_and_methods_calmly(client, small_dire
 
 
 def json_ld(client, path):
+    """The page's one block of structured data about the service (besides the
+    BreadcrumbList every page with breadcrumbs has)."""
     html = BeautifulSoup(client.get(path).content, "html.parser")
-    scripts = html.find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    found = [
+        json.loads(script.string) for script in html.find_all("script", type="application/ld+json")
+    ]
+    services = [data for data in found if data["@type"] != "BreadcrumbList"]
+    assert len(services) == 1
+    return services[0]
 
 
 @pytest.mark.django_db

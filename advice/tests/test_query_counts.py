@@ -20,6 +20,14 @@ URLS = [
     "/foraldraradgivning/hitta-foraldraradgivare/?omrade=omrade-a",
     "/foraldraradgivning/hitta-foraldraradgivare/?sprak=ar",
     "/foraldraradgivning/hitta-foraldraradgivare/?skola=skola-a-0",
+    # Free text in the school field: one school, several, none.
+    "/foraldraradgivning/hitta-foraldraradgivare/?skola=Skola+b+0",
+    "/foraldraradgivning/hitta-foraldraradgivare/?skola=skola",
+    "/foraldraradgivning/hitta-foraldraradgivare/?skola=Rinkebyskolan",
+    # A language no one in the area speaks: the area's advisors with the interpreter note.
+    "/foraldraradgivning/hitta-foraldraradgivare/?omrade=omrade-a&sprak=fi",
+    # A school and an area that does not match it.
+    "/foraldraradgivning/hitta-foraldraradgivare/?skola=skola-a-0&omrade=omrade-b",
     "/foraldraradgivning/hitta-foraldraradgivare/omrade-a/",
     "/api/v1/advisors/",
     "/api/v1/advisors.csv",
@@ -29,8 +37,11 @@ URLS = [
 
 
 def grow_directory(schools_per_area, advisors_per_area, areas="abcd"):
-    """Add areas, schools and advisors (with languages and a drop-in time) up to the sizes."""
+    """Add areas, schools and advisors (with languages and a drop-in time) up to the sizes.
+    One more advisor, in no area, speaks Finnish, which no one in the areas does."""
     languages = [LanguageFactory(code=code) for code in ["ar", "so", "ti"]]
+    if not Advisor.objects.filter(languages__code="fi").exists():
+        AdvisorFactory(languages=[LanguageFactory(code="fi")])
     for order, letter in enumerate(areas):
         area, _ = Area.objects.get_or_create(
             slug=f"omrade-{letter}", defaults={"name": f"Område {letter}", "sort_order": order}
@@ -62,6 +73,6 @@ def test_query_counts_do_not_grow_with_the_number_of_advisors_and_schools(client
     small = {url: count_queries(client, url) for url in URLS}
 
     grow_directory(schools_per_area=25, advisors_per_area=50)
-    assert (Advisor.objects.count(), School.objects.count()) == (200, 100)
+    assert (Advisor.objects.count(), School.objects.count()) == (201, 100)
     large = {url: count_queries(client, url) for url in URLS}
     assert large == small

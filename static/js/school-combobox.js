@@ -1,21 +1,23 @@
 /*
- * School combobox: turns the finder's school <select> into a type-ahead list.
+ * School combobox: turns the finder's school text field into a type-ahead list.
  *
  * Follows the WAI-ARIA Authoring Practices pattern "Editable Combobox With List Autocomplete"
  * (manual selection): typing filters the list, the arrow keys move a highlight that stays in
- * the text box (aria-activedescendant), Enter picks. The original <select> stays in the form,
- * hidden, and carries the value, so the GET request and shared links are unchanged. Without
- * JavaScript the plain <select> is used.
+ * the text box (aria-activedescendant), Enter picks. The schools come from the field's
+ * <datalist>, which the browser shows by itself without JavaScript. Whatever is typed is sent
+ * as it is and matched on the server (advice/finder.py); only a name that is exactly a
+ * school's is sent as that school's slug, so the address reads ?skola=varby-strandskola and
+ * can be shared.
  *
  * No inline styles (Content-Security-Policy): visibility uses the `hidden` attribute and the
- * look lives in combobox.css.
+ * look lives in static/css/main.css ("School combobox").
  */
 
 // Swedish defaults; the template passes translated texts as data-text-* attributes on the
 // wrapper, so other languages need no change here.
 const DEFAULT_TEXT = {
     hint: "Skriv några bokstäver i skolans namn och välj i listan.",
-    none: "Ingen skola matchar",
+    none: "Ingen skola i listan matchar",
     one: "1 skola",
     many: "{count} skolor",
 };
@@ -34,25 +36,74 @@ function textsFor(wrapper) {
 // Long enough to let a fast typist finish a word, so screen readers read one count, not five.
 const ANNOUNCE_DELAY_MS = 400;
 
-/** Lower case without diacritics, so "varby" finds "Vårby" and "skogas" finds "Skogås". */
+/**
+ * Lower case letters and digits without diacritics, words separated by one space, as the
+ * server compares (advice/finder.py, fold): "varby" finds "Vårby", "skogas" finds "Skogås".
+ */
 function fold(text) {
     return text
-        .normalize("NFD")
+        .normalize("NFKD")
         .replace(/\p{M}/gu, "")
         .toLocaleLowerCase("sv")
-        .replace(/\s+/g, " ")
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
         .trim();
 }
 
-/** 0: the name starts with the query, 1: a word in it does, 2: it contains it, null: no. */
-function matchRank(folded, query) {
-    if (!folded.includes(query)) {
-        return null;
+// Endings of the definite form and the genitive: "dalskolan" finds Flemingsbergs dalskola.
+// The same list as INFLECTIONS in advice/finder.py.
+const INFLECTIONS = ["s", "n", "ns", "en", "ens", "et", "ets", "an", "ans", "na", "nas"];
+const MIN_PART = 3;
+
+function stem(word) {
+    const endings = [...INFLECTIONS].sort((a, b) => b.length - a.length);
+    for (const ending of endings) {
+        if (word.endsWith(ending) && word.length - ending.length >= MIN_PART) {
+            return word.slice(0, -ending.length);
+        }
     }
+    return word;
+}
+
+/** 2: the word starts with the typed word or is it inflected, 1: a part of it, 0: no. */
+function wordMatch(token, word) {
+    if (word.startsWith(token)) {
+        return 2;
+    }
+    if (token.startsWith(word) && INFLECTIONS.includes(token.slice(word.length))) {
+        return 2;
+    }
+    const part = stem(token);
+    return part.length >= MIN_PART && word.includes(part) ? 1 : 0;
+}
+
+/**
+ * 0: the name starts with the query, 1: every typed word starts a word of the name,
+ * 2: every typed word is at least part of one, null: no match. Also a name typed as one
+ * word ("vårbystrandskolan").
+ */
+function matchRank(folded, query) {
     if (folded.startsWith(query)) {
         return 0;
     }
-    return folded.includes(` ${query}`) ? 1 : 2;
+    const joinedName = folded.replaceAll(" ", "");
+    const joinedQuery = query.replaceAll(" ", "");
+    if (
+        joinedName.startsWith(joinedQuery) ||
+        (joinedQuery.startsWith(joinedName) &&
+            INFLECTIONS.includes(joinedQuery.slice(joinedName.length)))
+    ) {
+        return 1;
+    }
+    const words = folded.split(" ");
+    let strength = 2;
+    for (const token of query.split(" ")) {
+        const best = Math.max(...words.map((word) => wordMatch(token, word)));
+        if (best === 0) {
+            return null;
+        }
+        strength = Math.min(strength, best);
+    }
+    return strength === 2 ? 1 : 2;
 }
 
 function countText(text, count) {
@@ -79,37 +130,35 @@ function ensureId(element, fallback) {
 }
 
 class SchoolCombobox {
-    constructor(wrapper, select, label) {
+    constructor(wrapper, input, datalist, label) {
         this.text = textsFor(wrapper);
-        this.select = select;
+        this.input = input;
         this.label = label;
         this.active = null;
         this.announceTimer = null;
-        this.buildElements(wrapper);
-        // In the select's (alphabetical) order; `options` follows the order on screen.
-        this.schools = this.buildOptions();
+        this.buildElements(wrapper, datalist);
+        // In the datalist's (alphabetical) order; `options` follows the order on screen.
+        this.schools = this.buildOptions(datalist);
         this.options = [...this.schools];
         this.bindEvents();
-        this.showSelectedSchool();
     }
 
-    buildElements(wrapper) {
-        const baseId = this.select.id || "school-combobox";
+    buildElements(wrapper, datalist) {
+        const baseId = this.input.id || "school-combobox";
         const labelId = ensureId(this.label, `${baseId}-label`);
 
-        this.input = createElement("input", {
-            type: "text",
-            id: `${baseId}-combobox`,
-            class: "combobox__input",
+        // Our list replaces the browser's own suggestions from the datalist.
+        this.input.removeAttribute("list");
+        for (const [name, value] of Object.entries({
             role: "combobox",
             "aria-autocomplete": "list",
             "aria-expanded": "false",
             "aria-controls": `${baseId}-listbox`,
-            // The browser's own suggestions would cover our list.
             autocomplete: "off",
-            autocapitalize: "off",
-            spellcheck: "false",
-        });
+        })) {
+            this.input.setAttribute(name, value);
+        }
+        this.input.classList.add("combobox__input");
         this.listbox = createElement("ul", {
             id: `${baseId}-listbox`,
             class: "combobox__listbox",
@@ -117,8 +166,20 @@ class SchoolCombobox {
             "aria-labelledby": labelId,
         });
         this.listbox.hidden = true;
-        this.hint = createElement("p", { id: `${baseId}-hint`, class: "combobox__hint" });
+        // The server's hint ("Skriv skolans namn …") now also says to pick in the list.
+        this.hint = wrapper.querySelector(`#${CSS.escape(baseId)}-hint`);
+        if (!this.hint) {
+            this.hint = createElement("p", { id: `${baseId}-hint`, class: "combobox__hint" });
+            this.input.before(this.hint);
+        }
         this.hint.textContent = this.text.hint;
+        const describedBy = (this.input.getAttribute("aria-describedby") || "").split(" ");
+        if (!describedBy.includes(this.hint.id)) {
+            this.input.setAttribute(
+                "aria-describedby",
+                [...describedBy, this.hint.id].filter(Boolean).join(" "),
+            );
+        }
         this.status = createElement("div", {
             id: `${baseId}-status`,
             class: "visually-hidden",
@@ -127,34 +188,22 @@ class SchoolCombobox {
             "aria-atomic": "true",
         });
 
-        this.carryOverValidation();
-        this.label.htmlFor = this.input.id;
-
         const field = createElement("div", { class: "combobox" });
+        this.input.replaceWith(field);
         field.append(this.input, this.listbox);
-        this.select.after(field, this.hint, this.status);
-        // Stays in the form to carry the value; the input takes its place on screen.
-        this.select.hidden = true;
+        field.after(this.status);
+        datalist.remove();
         wrapper.classList.add("combobox-enhanced");
     }
 
-    /** A server-side error on the select (aria-invalid, its message) moves to the input. */
-    carryOverValidation() {
-        const describedBy = [this.select.getAttribute("aria-describedby"), this.hint.id];
-        this.input.setAttribute("aria-describedby", describedBy.filter(Boolean).join(" "));
-        if (this.select.getAttribute("aria-invalid") === "true") {
-            this.input.setAttribute("aria-invalid", "true");
-        }
-    }
-
-    /** One <li role="option"> per school; "Alla skolor" (value "") becomes the empty text. */
-    buildOptions() {
+    /** One <li role="option"> per school of the datalist. */
+    buildOptions(datalist) {
         const options = [];
-        for (const source of this.select.options) {
-            if (source.value === "") {
+        for (const source of datalist.options) {
+            const name = source.value.trim();
+            if (!name) {
                 continue;
             }
-            const name = source.textContent.trim();
             const element = createElement("li", {
                 id: `${this.listbox.id}-${options.length}`,
                 class: "combobox__option",
@@ -163,7 +212,7 @@ class SchoolCombobox {
             });
             element.textContent = name;
             this.listbox.append(element);
-            options.push({ value: source.value, name, folded: fold(name), element });
+            options.push({ slug: source.dataset.slug || "", name, folded: fold(name), element });
         }
         return options;
     }
@@ -177,13 +226,30 @@ class SchoolCombobox {
         // close the list before the click lands.
         this.listbox.addEventListener("mousedown", (event) => event.preventDefault());
         this.listbox.addEventListener("click", (event) => this.onOptionClick(event));
-        this.select.form?.addEventListener("submit", () => this.syncSelect());
+        this.input.form?.addEventListener("submit", (event) => this.onSubmit(event));
     }
 
-    /** A school chosen in the URL (?skola=slug) shows its name. */
-    showSelectedSchool() {
-        const chosen = this.options.find((option) => option.value === this.select.value);
-        this.input.value = chosen ? chosen.name : "";
+    /**
+     * A name that is exactly a school's (ignoring case and diacritics) is sent as the school's
+     * slug; anything else is sent as typed, for the server to match and answer.
+     */
+    onSubmit(event) {
+        const form = this.input.form;
+        const school = this.exactSchool();
+        if (!school || !school.slug || event.defaultPrevented) {
+            return;
+        }
+        event.preventDefault();
+        const url = new URL(form.action, window.location.href);
+        const data = new FormData(form);
+        data.set(this.input.name, school.slug);
+        url.search = new URLSearchParams(data).toString();
+        window.location.assign(url.href);
+    }
+
+    exactSchool() {
+        const query = fold(this.input.value);
+        return query ? this.schools.find((option) => option.folded === query) : undefined;
     }
 
     get isOpen() {
@@ -195,7 +261,6 @@ class SchoolCombobox {
     }
 
     onInput() {
-        this.syncSelect();
         if (this.input.value.trim() === "") {
             // Empty means all schools: nothing to suggest.
             this.close();
@@ -261,7 +326,6 @@ class SchoolCombobox {
         } else if (this.input.value !== "") {
             event.preventDefault();
             this.input.value = "";
-            this.syncSelect();
             this.clearAnnouncement();
         }
     }
@@ -351,19 +415,8 @@ class SchoolCombobox {
 
     pick(option) {
         this.input.value = option.name;
-        this.select.value = option.value;
         this.close();
         this.input.focus();
-    }
-
-    /**
-     * Writes the text's school into the select: an exact name (ignoring case and diacritics)
-     * is that school; empty text or no match is "" — all schools, as the filter is optional.
-     */
-    syncSelect() {
-        const query = fold(this.input.value);
-        const match = query ? this.options.find((option) => option.folded === query) : null;
-        this.select.value = match ? match.value : "";
     }
 
     /** Sets the live region after a pause, so only the count the typist stops at is read. */
@@ -381,15 +434,17 @@ class SchoolCombobox {
 }
 
 function enhance(wrapper) {
-    const select = wrapper.querySelector("select");
-    if (!select || wrapper.classList.contains("combobox-enhanced")) {
+    const input = wrapper.querySelector("input[type=text]");
+    if (!input || wrapper.classList.contains("combobox-enhanced")) {
         return;
     }
+    const listId = input.getAttribute("list");
+    const datalist = input.list || (listId && document.getElementById(listId));
     const label =
-        (select.id && wrapper.querySelector(`label[for="${CSS.escape(select.id)}"]`)) ||
+        (input.id && wrapper.querySelector(`label[for="${CSS.escape(input.id)}"]`)) ||
         wrapper.querySelector("label");
-    if (label) {
-        new SchoolCombobox(wrapper, select, label);
+    if (label && datalist) {
+        new SchoolCombobox(wrapper, input, datalist, label);
     }
 }
 
