@@ -1,6 +1,7 @@
 """Listing queries for the calendar, in one place, each a fixed number of SQL queries."""
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.models import PageQuerySet
@@ -10,8 +11,8 @@ from .submissions import EventRegistration
 
 class EventPageQuerySet(PageQuerySet):
     def for_listing(self):
-        """Published, public events with what an event card needs, including how many seats
-        are taken."""
+        """Published, public events with what an event card and the calendar file need,
+        including how many seats are taken and the occasions."""
         confirmed = (
             EventRegistration.objects.filter(
                 page=OuterRef("pk"), status=EventRegistration.Status.CONFIRMED
@@ -24,8 +25,10 @@ class EventPageQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
-            .annotate(confirmed_count=Subquery(confirmed, output_field=IntegerField()))
-            .prefetch_related("topics")
+            .annotate(
+                confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0))
+            )
+            .prefetch_related("topics", "occasions")
         )
 
     def upcoming(self, now=None):

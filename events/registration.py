@@ -1,25 +1,24 @@
 """Sign-up for events: the form every event's fields are built into, and the one place where a
-sign-up is saved, so the seat limit holds however many people press "Anmäl" at once."""
+sign-up is saved or cancelled, so the seat limit holds however many people press "Anmäl" (or
+"Avboka") at once. E-mails about it are queued once the change is committed (events/tasks.py).
+"""
 
+import dataclasses
+import enum
 import json
-import logging
 import re
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import tasks
 from .submissions import EventRegistration
 
 # A Swedish personal identity number (or coordination number) as people write it.
 PERSONNUMMER = re.compile(r"(?<!\d)((?:19|20)?\d{6})[-+ ]?(\d{4})(?!\d)")
 MULTILINE_MAX_LENGTH = 2000
-
-logger = logging.getLogger(__name__)
 
 
 def _luhn_ok(digits):
@@ -80,21 +79,36 @@ def _as_json(cleaned_data):
     return json.loads(json.dumps(cleaned_data, cls=DjangoJSONEncoder))
 
 
-def register(event, form):
+def _lock(event):
+    """Lock the event's row until the transaction ends: sign-ups and cancellations for one event
+    take turns, so counting seats and changing a sign-up are one step."""
+    list(type(event).objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
+
+
+def _after_commit(task, *args):
+    """Queue an e-mail once the transaction has committed. robust: a queue that cannot be
+    reached is logged and never undoes or hides the saved change."""
+    transaction.on_commit(lambda: task.enqueue(*args), robust=True)
+
+
+def register(event, form, token=None):
     """Save a sign-up for `event` and return it.
 
     The event's row is locked for the length of the transaction, so counting the confirmed
     seats and saving the new sign-up happen as one step: with 20 seats and 50 people pressing
-    at once, exactly 20 get a seat and 30 a place on the waiting list. A sign-up identical to
-    an earlier one (a reload or a double click) returns the earlier one, marked `repeated`.
+    at once, exactly 20 get a seat and 30 a place on the waiting list. `token` is the form's
+    one-time token (portal/forms_protection.py): a second POST of the same form (a reload, a
+    double click) returns the sign-up the first one made, marked `repeated`. Two people who
+    give the same answers are two sign-ups.
     """
     data = _as_json(form.cleaned_data)
     with transaction.atomic():
-        list(type(event).objects.select_for_update(of=("self",)).filter(pk=event.pk).values("pk"))
-        existing = EventRegistration.objects.filter(page=event, form_data=data).first()
-        if existing is not None:
-            existing.repeated = True
-            return existing
+        _lock(event)
+        if token:
+            existing = EventRegistration.objects.filter(page=event, form_token=token).first()
+            if existing is not None:
+                existing.repeated = True
+                return existing
         confirmed = EventRegistration.objects.filter(
             page=event, status=EventRegistration.Status.CONFIRMED
         ).count()
@@ -102,58 +116,74 @@ def register(event, form):
         registration = EventRegistration.objects.create(
             page=event,
             form_data=data,
+            form_token=token or None,
             status=EventRegistration.Status.WAITLIST
             if full
             else EventRegistration.Status.CONFIRMED,
         )
         registration.repeated = False
-        transaction.on_commit(lambda: send_emails(event, registration))
+        _after_commit(tasks.send_participant_email, registration.pk, tasks.SIGNED_UP)
+        _after_commit(tasks.send_organiser_notice, event.pk, tasks.SIGNED_UP)
     return registration
 
 
-def waitlist_position(registration):
-    if registration.status != EventRegistration.Status.WAITLIST:
-        return None
-    return EventRegistration.objects.filter(
-        page_id=registration.page_id,
-        status=EventRegistration.Status.WAITLIST,
-        pk__lte=registration.pk,
+class Outcome(enum.Enum):
+    CANCELLED = "cancelled"
+    ALREADY_CANCELLED = "already"
+    NOT_FOUND = "not_found"
+    EVENT_OVER = "over"
+
+
+@dataclasses.dataclass
+class Cancellation:
+    outcome: Outcome
+    registration: EventRegistration | None = None
+    promoted: list = dataclasses.field(default_factory=list)
+
+
+def cancel(event, registration_id, now=None):
+    """Cancel a sign-up, once, before the event has ended. A freed seat goes to the first on
+    the waiting list, under the same lock as sign-ups; everyone concerned is e-mailed."""
+    if event.end < (now or timezone.now()):
+        return Cancellation(Outcome.EVENT_OVER)
+    with transaction.atomic():
+        _lock(event)
+        registration = EventRegistration.objects.filter(page=event, pk=registration_id).first()
+        if registration is None:
+            return Cancellation(Outcome.NOT_FOUND)
+        if registration.status == EventRegistration.Status.CANCELLED:
+            return Cancellation(Outcome.ALREADY_CANCELLED, registration)
+        registration.status = EventRegistration.Status.CANCELLED
+        registration.save(update_fields=["status"])
+        promoted = fill_free_seats(event)
+        _after_commit(tasks.send_participant_email, registration.pk, tasks.CANCELLED)
+        for moved_up in promoted:
+            _after_commit(tasks.send_participant_email, moved_up.pk, tasks.PROMOTED)
+        _after_commit(
+            tasks.send_organiser_notice, event.pk, tasks.CANCELLED, [r.pk for r in promoted]
+        )
+    return Cancellation(Outcome.CANCELLED, registration, promoted)
+
+
+def fill_free_seats(event):
+    """Give free seats to the waiting list, first come first served; returns those moved up.
+    Call with the event's row locked."""
+    if event.seat_limit is None:
+        return []
+    confirmed = EventRegistration.objects.filter(
+        page=event, status=EventRegistration.Status.CONFIRMED
     ).count()
-
-
-def send_emails(event, registration):
-    """A confirmation to the person (when the form asked for an e-mail address) and a notice
-    to the organiser. Neither repeats what was submitted beyond the status: e-mail is not a
-    safe place for personal details."""
-    email_fields = [f.clean_name for f in event.get_form_fields() if f.field_type == "email"]
-    recipient = next((registration.form_data.get(name) for name in email_fields), None)
-    context = {
-        "event": event,
-        "registration": registration,
-        "position": waitlist_position(registration),
-        "event_url": event.get_full_url(),
-    }
-    if recipient:
-        _send(
-            _("Anmälan: %(title)s") % {"title": event.title},
-            render_to_string("events/email/confirmation.txt", context),
-            [recipient],
-        )
-    if event.to_address:
-        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "wagtailforms:list_submissions", args=[event.pk]
-        )
-        _send(
-            _("Ny anmälan: %(title)s") % {"title": event.title},
-            render_to_string("events/email/notification.txt", {**context, "admin_url": admin_url}),
-            [address.strip() for address in event.to_address.split(",")],
-        )
-
-
-def _send(subject, message, recipients):
-    """Send, and log a failure instead of raising: the sign-up is already saved and must not
-    be lost because the mail server is down."""
-    try:
-        send_mail(subject, message, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:
-        logger.exception("Could not send the e-mail %r", subject)
+    free = event.seat_limit - confirmed
+    if free <= 0:
+        return []
+    waiting = list(
+        EventRegistration.objects.filter(
+            page=event, status=EventRegistration.Status.WAITLIST
+        ).order_by("pk")[:free]
+    )
+    EventRegistration.objects.filter(pk__in=[r.pk for r in waiting]).update(
+        status=EventRegistration.Status.CONFIRMED
+    )
+    for registration in waiting:
+        registration.status = EventRegistration.Status.CONFIRMED
+    return waiting

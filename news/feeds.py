@@ -12,7 +12,7 @@ from portal.organisation import organisation_name, site_name
 from portal.sharing import plain_text
 
 from .queries import ordered_topics
-from .sharing import news_datetime
+from .sharing import news_modified, news_published
 
 FEED_SIZE = 20
 RSS = "application/rss+xml"
@@ -126,10 +126,10 @@ class NewsRssFeed(Feed):
     item_guid_is_permalink = True
 
     def item_pubdate(self, item):
-        return news_datetime(item.date)
+        return news_published(item)
 
     def item_updateddate(self, item):
-        return news_datetime(max(item.date, item.updated_date or item.date))
+        return news_modified(item)
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]

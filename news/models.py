@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
@@ -21,10 +21,15 @@ from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
 from .archive import news_archive
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links, topic_or_404
 from .queries import NewsPageQuerySet, related_news
-from .sharing import news_article_json_ld, news_datetime
+from .sharing import news_article_json_ld, news_published
 
 # The archive answers these addresses itself (its feeds), so an article cannot have them.
 RESERVED_SLUGS = {"rss", "atom"}
+# The page type an article about a course or a group links to. News and the calendar sit on
+# the same layer and do not import each other, so the type is named, not imported; the event
+# is read through the attributes every event page has (start, end, registration_enabled,
+# registration_closes).
+EVENT_PAGE_TYPE = "events.EventPage"
 
 
 def today():
@@ -124,6 +129,19 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Pag
         default=False,
         help_text=_("Startsidan visar de två nyaste utvalda nyheterna."),
     )
+    event = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("evenemang"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Handlar nyheten om en kurs, en grupp eller en träff? Välj evenemanget i kalendern. "
+            "Nyheten länkar dit och säger när anmälan har stängt, och startsidan slutar visa "
+            "nyheten när anmälan har stängt eller evenemanget är över."
+        ),
+    )
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
@@ -133,6 +151,7 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Pag
         FieldPanel("lead"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_caption")], heading=_("Bild")),
         FieldPanel("body"),
+        PageChooserPanel("event", page_type=EVENT_PAGE_TYPE),
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
@@ -165,10 +184,30 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Pag
             raise ValidationError(
                 {"slug": _("Adressen används av nyhetsflödena. Välj en annan adress.")}
             )
+        if self.event_id and self.event.specific_class._meta.label != EVENT_PAGE_TYPE:
+            raise ValidationError({"event": _("Välj ett evenemang i kalendern.")})
+
+    def linked_event(self, now=None):
+        """The published event this article is about, with what its news page says of it:
+        `status` is "over", "closed" (sign-up has closed), "open" (with `closes`, the last
+        moment to sign up) or "" (no sign-up). None without a published event."""
+        if not self.event_id:
+            return None
+        event = self.event.specific
+        if not event.live or not hasattr(event, "start"):
+            return None
+        now = now or timezone.now()
+        status, closes = "", None
+        if event.end < now:
+            status = "over"
+        elif event.registration_enabled:
+            closes = event.registration_closes
+            status = "open" if now < closes else "closed"
+        return {"page": event, "status": status, "closes": closes}
 
     def open_graph(self):
         """Shared as an article, with its date (portal.sharing.social_meta)."""
-        return {"type": "article", "published_time": news_datetime(self.date).isoformat()}
+        return {"type": "article", "published_time": news_published(self).isoformat()}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -179,6 +218,7 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Pag
         context["related_news"] = related_news(self, [topic.pk for topic in context["topics"]])
         context["feeds"] = feed_links(archive, request) if archive else []
         context["json_ld"] = news_article_json_ld(self, request)
+        context["event"] = self.linked_event()
         return context
 
     @property

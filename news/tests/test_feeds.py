@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 import pytest
 from bs4 import BeautifulSoup
@@ -122,6 +122,37 @@ def test_the_atom_feed_lists_the_same_news_with_ids_dates_and_author(client, fee
         "Skolfrånvaro",
         "Fritid",
     ]
+
+
+@pytest.mark.django_db
+def test_feed_entries_carry_the_time_of_publication_with_their_date(client, feed_news):
+    """The news date, at the time of day the article was published (Stockholm time), and
+    the "Senast uppdaterad" day at the time of the last publication."""
+    published = datetime.datetime(2026, 7, 1, 7, 45, 12, tzinfo=datetime.UTC)  # 09:45 in summer
+    republished = datetime.datetime(2026, 8, 15, 12, 5, tzinfo=datetime.UTC)  # 14:05
+    Page.objects.filter(pk=feed_news["new"].pk).update(
+        first_published_at=published, last_published_at=republished
+    )
+    # Published the day after its news date, in winter.
+    Page.objects.filter(pk=feed_news["old"].pk).update(
+        first_published_at=datetime.datetime(2025, 1, 11, 15, 30, tzinfo=datetime.UTC),
+        last_published_at=datetime.datetime(2025, 1, 11, 15, 30, tzinfo=datetime.UTC),
+    )
+    _root, entries = atom_entries(client.get("/aktuellt/atom/"))
+    new, old = entries[0], entries[2]
+    assert new.findtext(f"{ATOM}published") == "2026-07-01T09:45:12+02:00"
+    assert new.findtext(f"{ATOM}updated") == "2026-08-15T14:05:00+02:00"
+    # Its news date stays the day it is about; the time is that of its publication.
+    assert old.findtext(f"{ATOM}published") == "2025-01-10T16:30:00+01:00"
+    assert old.findtext(f"{ATOM}updated") == "2025-01-10T16:30:00+01:00"
+    _channel, items = rss_items(client.get("/aktuellt/rss/"))
+    assert parsedate_to_datetime(items[0].findtext("pubDate")) == datetime.datetime(
+        2026, 7, 1, 9, 45, 12, tzinfo=STOCKHOLM
+    )
+    # The article's own page says the same to search engines and when shared.
+    html = BeautifulSoup(client.get(feed_news["new"].url).content, "html.parser")
+    published_time = html.find("meta", property="article:published_time")["content"]
+    assert published_time == "2026-07-01T09:45:12+02:00"
 
 
 @pytest.mark.django_db
