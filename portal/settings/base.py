@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django_filters",
     # django-csp: its system checks catch settings in the format before 4.0.
     "csp",
+    # The queue of e-mails to send (sign-up confirmations), in the database; see TASKS.
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,7 +86,9 @@ MIDDLEWARE = [
     # Chooses the language from the URL prefix (none for Swedish); sets no cookie.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF check, except for the public forms that protect themselves without a
+    # cookie (portal/forms_protection.py: origin check, one-time token, rate limit).
+    "portal.forms_protection.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -233,6 +237,31 @@ SCHOOL_IMPORT_MAX_ROWS = int(os.environ.get("SCHOOL_IMPORT_MAX_ROWS", "100000"))
 # `manage.py purge_event_registrations` (run daily). The archive decision (gallringsbeslut),
 # not the developers, sets the period; the sign-up form tells people the date.
 EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
+
+# Background tasks (django-tasks, which Wagtail ships). Wagtail's own tasks (reference index,
+# file deletion) run at once, as before. E-mail to the public (sign-up confirmations, a seat
+# freed from the waiting list) goes through the "email" backend: by default a queue in the
+# database, sent by `manage.py db_worker --backend email`, so a slow or absent mail server
+# never holds a visitor's page. EMAIL_TASK_BACKEND=immediate sends during the request instead
+# (development without a worker).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("EMAIL_TASK_BACKEND", "database")]
+    },
+}
+
+# Anonymous public forms (sign-up, cancellation; portal/forms_protection.py): POSTs per client
+# and window (seconds) before a 429, how long a form's one-time token is valid (seconds), and
+# how many proxies in front of the site append to X-Forwarded-For (the client is the address
+# the outermost of ours saw; 0 when the site is reached directly).
+PUBLIC_FORM_RATE_LIMIT = int(os.environ.get("PUBLIC_FORM_RATE_LIMIT", "10"))
+PUBLIC_FORM_RATE_WINDOW = int(os.environ.get("PUBLIC_FORM_RATE_WINDOW", "600"))
+PUBLIC_FORM_TOKEN_MAX_AGE = int(os.environ.get("PUBLIC_FORM_TOKEN_MAX_AGE", "86400"))
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 
 # The daily link check (`manage.py check_links`, editorial/linkcheck.py): seconds to wait for
 # a connection or an answer from another site, and how many sites are asked at the same time.
