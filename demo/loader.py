@@ -21,6 +21,7 @@ so a second run creates and updates nothing: no rows, revisions or images. Field
 not mention are left as they are.
 """
 
+import datetime
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ DEFAULT_LANGUAGE = "sv"
 # seed again changes nothing; a later run counts from its own day and moves the dated content
 # with it. Every sign-up the demo advertises closes at least twice this long after that day.
 KEEP_ANCHOR_DAYS = 7
+# The time of day a dated page counts as published (DemoLoader.date_publication).
+PUBLICATION_TIME = datetime.time(9, 0)
 INDEX = "_index.toml"
 ROOT_SLUG = "start"
 # Keys of a page file that are not fields of the page.
@@ -519,9 +522,14 @@ class DemoLoader:
                     style = item.get("style", "illustration")
                     if style not in images.STYLES:
                         raise DemoContentError(
-                            f"okänd bildstil {style!r} (finns: illustration, portrait)"
+                            f"okänd bildstil {style!r} (finns: illustration, portrait, logo)"
                         )
-                    image = images.store(title, alt_text, images.STYLES[style](title))
+                    image = images.store(
+                        title,
+                        alt_text,
+                        images.STYLES[style](title),
+                        "PNG" if style in images.PNG_STYLES else "JPEG",
+                    )
                     self.report.record("created", image)
                 else:
                     update_object(image, {"description": alt_text}, self.report)
@@ -774,8 +782,29 @@ class DemoLoader:
         if "updated_date" in fields:
             page.keep_updated_date = True
         page.save_revision().publish()
+        self.date_publication(page, fields)
         page.refresh_from_db()
         self.report.record("created" if spec.created else "updated", page)
+
+    @staticmethod
+    def date_publication(page, fields):
+        """A page its file dates (`updated_date`, a news article's `date`) counts as published
+        on that day at 9.00, as on a site that has been running: the sitemap's lastmod and the
+        feeds' times then differ from page to page instead of all being the day the demo was
+        built. Never later than now; the revisions and the history keep the real times."""
+        last_day = fields.get("updated_date") or fields.get("date")
+        if last_day is None:
+            return
+        first_day = fields.get("date") or last_day
+        now = timezone.now()
+
+        def at_nine(day):
+            moment = datetime.datetime.combine(day, PUBLICATION_TIME)
+            return min(timezone.make_aware(moment), now)
+
+        last = at_nine(last_day)
+        first = min(at_nine(first_day), last)
+        Page.objects.filter(pk=page.pk).update(first_published_at=first, last_published_at=last)
 
     def order_children(self, spec):
         """The demo's pages in the order the parent's `order` gives; pages of the editors' own

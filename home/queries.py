@@ -1,5 +1,8 @@
 """Listing queries of the home app."""
 
+from django.db.models import Q
+from django.utils import timezone
+
 from events.models import EventPage
 from news.models import NewsPage
 
@@ -14,15 +17,30 @@ def featured_guidance(home_page):
     return [item.page for item in items if item.page.live and not item.page.expired]
 
 
-def start_page_news(home_page):
+def no_longer_open(now):
+    """Events the start page no longer features: over, or with a sign-up that has closed
+    (at its closing time, or when it starts if no closing time is set; as
+    EventPage.registration_open)."""
+    signup_closed = Q(registration_enabled=True) & (
+        Q(registration_closes_at__lte=now) | Q(registration_closes_at__isnull=True, start__lte=now)
+    )
+    return Q(end__lt=now) | signup_closed
+
+
+def start_page_news(home_page, now=None):
     """The news on the start page: the newest published articles marked featured (up to two)
-    and the latest others (three). A fixed number of queries."""
-    news = NewsPage.objects.for_listing().descendant_of(home_page)
+    and the latest others (three), leaving out articles about an event that is over or whose
+    sign-up has closed. A fixed number of queries."""
+    now = now or timezone.now()
+    gone = EventPage.objects.filter(no_longer_open(now)).values("pk")
+    news = NewsPage.objects.for_listing().descendant_of(home_page).exclude(event__in=gone)
     featured = list(news.filter(featured=True)[:FEATURED_NEWS])
     latest = list(news.exclude(pk__in=[item.pk for item in featured])[:LATEST_NEWS])
     return featured, latest
 
 
-def upcoming_events(home_page, limit=3):
-    """The next events on the site, soonest first."""
-    return list(EventPage.objects.for_listing().descendant_of(home_page).upcoming()[:limit])
+def upcoming_events(home_page, limit=3, now=None):
+    """The next events on the site, soonest first, without those whose sign-up has closed."""
+    now = now or timezone.now()
+    events = EventPage.objects.for_listing().descendant_of(home_page).upcoming(now)
+    return list(events.exclude(no_longer_open(now))[:limit])

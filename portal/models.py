@@ -4,6 +4,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,26 @@ class ContactSettings(BaseSiteSetting):
         max_length=120,
         blank=True,
         help_text=_('Den som ansvarar för webbplatsen, t.ex. "Huddinge kommun, socialtjänsten".'),
+    )
+    organisation_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("organisationens logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Visas liten i sidhuvudet bredvid organisationens namn. Skriv alternativtexten i "
+            'bildbiblioteket, t.ex. "Huddinge kommuns logotyp".'
+        ),
+    )
+    organisation_url = models.URLField(
+        _("organisationens webbplats"),
+        blank=True,
+        help_text=_(
+            "Huvudwebbplatsen, t.ex. https://www.huddinge.se/. Organisationens namn och "
+            "logotyp i sidhuvudet länkar dit."
+        ),
     )
     phone = models.CharField(
         _("telefon"),
@@ -86,12 +107,19 @@ class ContactSettings(BaseSiteSetting):
         help_text=_("Sidan om hur personuppgifter behandlas."),
     )
 
-    select_related = ["contact_page", "accessibility_page", "privacy_page"]
+    select_related = ["contact_page", "accessibility_page", "privacy_page", "organisation_logo"]
 
     panels = [
         MultiFieldPanel(
             [
                 FieldPanel("organisation_name"),
+                FieldPanel("organisation_logo"),
+                FieldPanel("organisation_url"),
+            ],
+            heading=_("Organisationen bakom tjänsten"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("phone"),
                 FieldPanel("phone_hours"),
                 FieldPanel("email"),
@@ -116,6 +144,21 @@ class ContactSettings(BaseSiteSetting):
 
     def __str__(self):
         return str(self.organisation_name or self._meta.verbose_name)
+
+    def clean(self):
+        super().clean()
+        # The logo needs its own alt text (the image library's description), not the file's
+        # title that Wagtail would fall back on.
+        logo = self.organisation_logo
+        if logo is not None and not (getattr(logo, "description", "") or "").strip():
+            raise ValidationError(
+                {
+                    "organisation_logo": _(
+                        "Logotypen saknar alternativtext. Skriv den i bildbiblioteket och "
+                        "välj sedan bilden igen."
+                    )
+                }
+            )
 
 
 class HelpLineBlock(blocks.StructBlock):
@@ -160,10 +203,25 @@ class HelpNowSettings(BaseSiteSetting):
         blank=True,
         help_text=_('T.ex. "Så gör du en orosanmälan till socialtjänsten".'),
     )
-    concern_url = models.URLField(
-        _("adress för orosanmälan"),
+    concern_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sida om orosanmälan"),
+        null=True,
         blank=True,
-        help_text=_("Kommunens officiella sida eller e-tjänst för orosanmälan."),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Sidan på webbplatsen som förklarar hur man gör en orosanmälan. Länken visas bara "
+            "när sidan är publicerad."
+        ),
+    )
+    concern_url = models.URLField(
+        _("adress för orosanmälan på en annan webbplats"),
+        blank=True,
+        help_text=_(
+            "Bara om ingen sida är vald ovan: kommunens officiella sida eller e-tjänst för "
+            "orosanmälan."
+        ),
     )
     quick_exit_url = models.URLField(
         _("neutral webbplats för ”Lämna sidan snabbt”"),
@@ -175,10 +233,17 @@ class HelpNowSettings(BaseSiteSetting):
         FieldPanel("heading"),
         FieldPanel("lines"),
         MultiFieldPanel(
-            [FieldPanel("concern_text"), FieldPanel("concern_url")], heading=_("Orosanmälan")
+            [
+                FieldPanel("concern_text"),
+                PageChooserPanel("concern_page"),
+                FieldPanel("concern_url"),
+            ],
+            heading=_("Orosanmälan"),
         ),
         FieldPanel("quick_exit_url"),
     ]
+
+    select_related = ["concern_page"]
 
     class Meta:
         verbose_name = _("hjälp nu")
@@ -186,6 +251,17 @@ class HelpNowSettings(BaseSiteSetting):
 
     def __str__(self):
         return str(self.heading)
+
+    def concern_link(self, current_page=None, request=None):
+        """Where "Är du orolig för ett barn?" leads: the site's own page on reports of concern
+        while it is published, else the address of another site; "" for none, and on that
+        page itself."""
+        page = self.concern_page
+        if page is not None and current_page is not None and current_page.pk == page.pk:
+            return ""
+        if page is not None and page.live:
+            return page.get_url(request)
+        return self.concern_url
 
 
 class UpdatedDateMixin(models.Model):

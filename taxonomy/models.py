@@ -84,6 +84,8 @@ class Area(Orderable, models.Model):
         blank=True,
         help_text=_("En funktionsbrevlåda för områdets föräldrarådgivare."),
     )
+    # When the area was last saved: the "lastmod" of its page in the sitemap.
+    updated_at = models.DateTimeField(_("senast ändrad"), auto_now=True)
 
     panels = [
         FieldPanel("name"),

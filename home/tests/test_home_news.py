@@ -1,11 +1,14 @@
 """The start page's news: the newest featured articles first (two at most), then the latest
-others (three)."""
+others (three); never an article or an event whose sign-up has closed."""
 
 import datetime
+
+from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
 
+from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 
@@ -75,3 +78,64 @@ def test_only_featured_news_need_no_latest_list(client, news_index):
 def test_without_news_the_start_page_has_no_news_section(client, news_index):
     html = BeautifulSoup(client.get("/").content, "html.parser")
     assert html.find("section", attrs={"aria-labelledby": "news-heading"}) is None
+
+
+# News and events whose sign-up has closed
+
+
+def in_days(days):
+    return timezone.now() + datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def calendar(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+def event(calendar, title, start, closes=None, registration=True):
+    return EventPageFactory(
+        parent=calendar,
+        title=title,
+        start=in_days(start),
+        end=in_days(start) + datetime.timedelta(hours=2),
+        registration_enabled=registration,
+        registration_closes_at=in_days(closes) if closes is not None else None,
+    )
+
+
+def event_titles(response):
+    html = BeautifulSoup(response.content, "html.parser")
+    return card_titles(html.find("section", attrs={"aria-labelledby": "events-heading"}))
+
+
+@pytest.mark.django_db
+def test_the_start_page_never_features_news_about_a_closed_sign_up(client, news_index, calendar):
+    open_course = event(calendar, "Öppen kurs", start=21, closes=14)
+    closed_course = event(calendar, "Stängd kurs", start=5, closes=-1)
+    started = event(calendar, "Har börjat", start=-0.01)  # closes when it starts
+    over = event(calendar, "Förra året", start=-365, registration=False)
+    meeting = event(calendar, "Träff utan anmälan", start=10, registration=False)
+    news(news_index, "Anmäl dig nu", 1, featured=True, event=open_course)
+    news(news_index, "Anmälan har stängt", 9, featured=True, event=closed_course)
+    news(news_index, "Kursen har börjat", 8, event=started)
+    news(news_index, "Kursen är över", 7, event=over)
+    news(news_index, "Välkommen på träff", 3, event=meeting)
+    news(news_index, "Vanlig nyhet", 2)
+    featured, latest = news_lists(client.get("/"))
+    assert featured == ["Anmäl dig nu"]
+    assert latest == ["Välkommen på träff", "Vanlig nyhet"]
+    # The archive keeps every article: only the start page leaves them out.
+    archive = BeautifulSoup(client.get(news_index.url).content, "html.parser")
+    assert "Anmälan har stängt" in card_titles(archive.find("main"))
+
+
+@pytest.mark.django_db
+def test_the_start_page_never_features_an_event_whose_sign_up_has_closed(client, calendar):
+    event(calendar, "Öppen kurs", start=21, closes=14)
+    event(calendar, "Stängd kurs", start=5, closes=-1)
+    event(calendar, "Träff utan anmälan", start=10, registration=False)
+    event(calendar, "Förra året", start=-365, registration=False)
+    assert event_titles(client.get("/")) == ["Träff utan anmälan", "Öppen kurs"]
+    # The calendar still lists it, with its own message.
+    calendar_html = BeautifulSoup(client.get(calendar.url).content, "html.parser")
+    assert "Stängd kurs" in card_titles(calendar_html.find("main"))

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from portal import phone, sharing
+from portal.models import HelpNowSettings
 
 register = template.Library()
 
@@ -58,12 +59,14 @@ def main_menu(context):
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """From the start page down to the current page; nothing on the start page itself.
+    The same trail as schema.org BreadcrumbList JSON-LD, for search engines.
 
     A routable sub-page (an area of the advisor directory) sets `breadcrumb_current` to its
-    title: the page becomes a link and the sub-page the current item.
+    title: the page becomes a link and the sub-page the current item (at `canonical_url`).
     """
     page = context.get("page")
-    root = _site_root(context.get("request"))
+    request = context.get("request")
+    root = _site_root(request)
     current = context.get("breadcrumb_current")
     if not isinstance(page, Page) or root is None or (page.pk == root.pk and not current):
         return {"ancestors": [], "page": page}
@@ -73,10 +76,15 @@ def breadcrumbs(context):
         .live()
         .order_by("depth")
     )
+    current_title = current or page.title
+    current_url = sharing.canonical_url(request, page, context.get("canonical_url"))
     return {
         "ancestors": ancestors,
-        "current_title": current or page.title,
+        "current_title": current_title,
         "root": root,
+        "structured_data": sharing.breadcrumb_json_ld(
+            request, ancestors, root, current_title, current_url
+        ),
     }
 
 
@@ -168,5 +176,30 @@ def query_with(context, **changes):
 
 @register.simple_tag(takes_context=True)
 def social_meta(context):
-    """Open Graph and Twitter card data for templates/components/social_meta.html."""
-    return sharing.social_meta(context.get("request"), context.get("page"))
+    """Open Graph and Twitter card data for templates/components/social_meta.html; a routable
+    sub-page's own address and title when its view gives them (portal/sharing.py)."""
+    return sharing.social_meta(
+        context.get("request"),
+        context.get("page"),
+        url=context.get("canonical_url"),
+        title=context.get("share_title") or context.get("breadcrumb_current"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def concern_href(context):
+    """Where "Är du orolig för ett barn?" in "Behöver du hjälp nu?" leads (HelpNowSettings);
+    "" on that page itself, or when there is nowhere to go."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return HelpNowSettings.for_request(request).concern_link(context.get("page"), request)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The address for rel=canonical: a routable sub-page's own (`canonical_url` in the
+    context), else the page's."""
+    return sharing.canonical_url(
+        context.get("request"), context.get("page"), context.get("canonical_url")
+    )
