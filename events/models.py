@@ -36,7 +36,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from advice.models import BodyMixin
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import RecordKeepingMixin, ReviewMixin
+from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin
 from portal.phone import validate_phone_number
 
 from . import views
@@ -122,7 +122,14 @@ class EventOccasion(models.Model):
             raise ValidationError({"end": _("Tillfället måste sluta efter att det börjar.")})
 
 
-class EventPage(RecordKeepingMixin, ReviewMixin, BodyMixin, RoutablePageMixin, AbstractEmailForm):
+class EventPage(
+    RecordKeepingMixin,
+    ReviewMixin,
+    SearchKeywordsMixin,
+    BodyMixin,
+    RoutablePageMixin,
+    AbstractEmailForm,
+):
     """An event: a course, a parent group, a conference day. When editors turn sign-up on,
     the page carries a form (fields chosen with the form builder), a seat limit, a waiting
     list and a closing time; a receipt page and a confirmation e-mail follow each sign-up."""
@@ -263,7 +270,12 @@ class EventPage(RecordKeepingMixin, ReviewMixin, BodyMixin, RoutablePageMixin, A
         ),
         ReviewMixin.review_panel,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        *SearchKeywordsMixin.keyword_search_fields,
+    ]
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

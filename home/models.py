@@ -14,7 +14,7 @@ from advice.models import BodyMixin
 from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
+from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin
 
 from .queries import featured_guidance, start_page_news, upcoming_events
 
@@ -102,7 +102,9 @@ class HomePageFeaturedGuidance(Orderable):
         verbose_name_plural = _("utvald vägledning")
 
 
-class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
+class StandardPage(
+    RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin, BodyMixin, Page
+):
     """Generic content: about the service, contact, accessibility statement, privacy."""
 
     lead = models.TextField(
@@ -120,7 +122,12 @@ class StandardPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin,
         ReviewMixin.review_panel,
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        *SearchKeywordsMixin.keyword_search_fields,
+    ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -16,7 +16,7 @@ from modelcluster.fields import ParentalManyToManyField
 
 from advice.models import BodyMixin
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
+from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin
 
 from .archive import news_archive
 from .feeds import NewsAtomFeed, NewsRssFeed, feed_links, topic_or_404
@@ -81,7 +81,9 @@ class NewsIndexPage(RecordKeepingMixin, ReviewMixin, RoutablePageMixin, Page):
         return NewsAtomFeed(self, topic_or_404(topic_slug))(request)
 
 
-class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
+class NewsPage(
+    RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin, BodyMixin, Page
+):
     """A news article with date, lead, body, an optional image with caption, and the topics
     and areas it concerns. A featured article is shown first on the start page."""
 
@@ -169,6 +171,7 @@ class NewsPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Pag
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("date"),
+        *SearchKeywordsMixin.keyword_search_fields,
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import PagePermissionTester
+from wagtail.search import index
 
 from .phone import validate_phone_number, validate_phone_or_short_number
 
@@ -456,3 +457,38 @@ class RecordKeepingMixin:
 
     def permissions_for_user(self, user):
         return RecordKeepingPermissionTester(user, self)
+
+
+class SearchKeywordsMixin(models.Model):
+    """Words parents search with that the page itself may not use ("skolk", "hemmasittare"
+    for the guidance on school absence). Indexed with the page, weighted like its title, never
+    shown. On the "Marknadsför" tab, beside the search engine description."""
+
+    search_keywords = models.CharField(
+        _("sökord och synonymer"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Ord som föräldrar kan söka med men som inte står på sidan, åtskilda med "
+            'kommatecken, t.ex. "skolk, hemmasittare, ogiltig frånvaro". Visas inte på sidan.'
+        ),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("search_keywords"),
+            ],
+            _("För sökmotorer och webbplatsens sök"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], _("För webbplatsens menyer")),
+    ]
+
+    # Added to a page type's search_fields; boosted like a title.
+    keyword_search_fields = [index.SearchField("search_keywords", boost=5)]
+
+    class Meta:
+        abstract = True

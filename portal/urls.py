@@ -32,6 +32,8 @@ if settings.DEBUG:
 # Pages last: Wagtail's catch-all serves every other path. Swedish, the default language, has
 # no prefix (/foraldraradgivning/); a language added later gets one (/fi/...).
 urlpatterns += i18n_patterns(
+    # Site search, before Wagtail's catch-all: /sok/ in Swedish, /en/sok/ once English exists.
+    path("sok/", include("sitesearch.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

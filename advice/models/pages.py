@@ -16,7 +16,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalManyToManyField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import RecordKeepingMixin, ReviewMixin, UpdatedDateMixin
+from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin
 from portal.organisation import organisation_name
 from portal.sharing import subpage_full_url
 from taxonomy.models import Area
@@ -36,7 +36,9 @@ from ..vcard import advisor_vcard
 from .body import BodyMixin
 
 
-class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
+class GuidanceIndexPage(
+    RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin, BodyMixin, Page
+):
     """The föräldrarådgivning hub: introduces the service, leads to the advisor directory and
     lists the guidance pages by topic, filtered by topic and audience (?amne=…&for=…)."""
 
@@ -49,7 +51,12 @@ class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyM
         UpdatedDateMixin.updated_date_panel,
         ReviewMixin.review_panel,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        *SearchKeywordsMixin.keyword_search_fields,
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["advice.GuidancePage", "advice.AdvisorDirectoryPage"]
@@ -66,7 +73,9 @@ class GuidanceIndexPage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyM
         return context
 
 
-class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin, Page):
+class GuidancePage(
+    RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin, BodyMixin, Page
+):
     """Guidance on one subject, e.g. problematic school absence, for the audiences it names.
     A page marked sensitive (placed children, violence, concern about a child) gets the
     "Lämna sidan snabbt" button and leads to the official channels, never to a form."""
@@ -112,7 +121,12 @@ class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin,
         UpdatedDateMixin.updated_date_panel,
         ReviewMixin.review_panel,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        *SearchKeywordsMixin.keyword_search_fields,
+    ]
 
     parent_page_types = ["advice.GuidanceIndexPage", "advice.GuidancePage"]
     subpage_types = ["advice.GuidancePage"]
@@ -129,7 +143,7 @@ class GuidancePage(RecordKeepingMixin, ReviewMixin, UpdatedDateMixin, BodyMixin,
 
 
 class AdvisorDirectoryPage(
-    RecordKeepingMixin, ReviewMixin, RoutablePageMixin, UpdatedDateMixin, Page
+    RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, RoutablePageMixin, UpdatedDateMixin, Page
 ):
     """Hitta din föräldrarådgivare: a finder by school, area or language; one page per area
     (…/varby/) built from the Area snippets; and each advisor's contact card as a vCard.
@@ -146,7 +160,11 @@ class AdvisorDirectoryPage(
         UpdatedDateMixin.updated_date_panel,
         ReviewMixin.review_panel,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        *SearchKeywordsMixin.keyword_search_fields,
+    ]
 
     parent_page_types = ["advice.GuidanceIndexPage"]
     subpage_types = []

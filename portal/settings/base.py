@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "taxonomy",
     "events",
     "editorial",
+    # Site search (/sok/): on top of the content apps, which it reads.
+    "sitesearch",
     # The demo site's content and its commands (seed_demo, create_demo_users); on top of
     # every other app, and nothing imports it.
     "demo",
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
     # The table block of the content stream; without it the page editor has no JavaScript
     # for the block and the production manifest lacks its files (the edit view is a 500).
     "wagtail.contrib.typed_table_block",
+    # "Rekommenderat": editors promote pages for chosen search queries.
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -274,13 +278,17 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Föräldrarådgivning")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # PostgreSQL full-text search through Wagtail's database backend (the modelsearch package).
 # The text-search configuration is named explicitly: left unset, PostgreSQL falls back to its
-# cluster default, which is English on a C.UTF-8 cluster.
+# cluster default, which is English on a C.UTF-8 cluster. "portal_swedish" is created by the
+# migrations (sitesearch/configuration.py): Swedish Hunspell with compound splitting where
+# the server has the dictionary, the Swedish Snowball stemmer where not.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "pg_catalog.swedish",
+        "SEARCH_CONFIG": "portal_swedish",
     }
 }
+# Days the search statistics (normalised queries per day, nothing about the visitor) are kept.
+SEARCH_QUERY_RETENTION_DAYS = int(os.environ.get("SEARCH_QUERY_RETENTION_DAYS", "90"))
 # The admin must not call out to wagtail.org (no internet in production, no third parties).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: it would learn a hash of every editor's e-mail address.

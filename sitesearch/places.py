@@ -1,0 +1,125 @@
+"""Schools, areas and advisors by name: a parent who types a school's name ("dalskolan",
+"Vårbybackens skola") gets that school's advisor first, an area's name ("kontakt Skogås")
+its area page. Matched in Python with the finder's own rules (advice/finder.py), on the few
+published schools, areas and advisors, so results follow every change at once."""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+
+from advice.finder import RESULTS_ID, fold, look_up_school, school_match
+from advice.models import AdvisorDirectoryPage
+from advice.queries import published_advisors, schools_with_areas
+from taxonomy.models import Area
+
+# Words around a place's name that do not change what is meant: "kontakt Skogås",
+# "föräldrarådgivare Vårby", "telefon dalskolan".
+AROUND_PLACES = frozenset(
+    [
+        "kontakt",
+        "kontakta",
+        "kontaktuppgifter",
+        "telefon",
+        "telefonnummer",
+        "nummer",
+        "ring",
+        "mejl",
+        "mail",
+        "epost",
+        "e",
+        "post",
+        "adress",
+        "öppettider",
+        "föräldrarådgivare",
+        "föräldrarådgivaren",
+        "rådgivare",
+        "rådgivaren",
+        "rådgivning",
+        "föräldrarådgivning",
+        "område",
+        "området",
+        "i",
+        "på",
+        "till",
+        "för",
+        "vid",
+        "hitta",
+        "min",
+        "mitt",
+        "vår",
+        "hos",
+    ]
+)
+
+
+@dataclass
+class PlaceHit:
+    title: str
+    url: str
+    excerpt: str
+    # True when the place is all the query asks for: it then comes first.
+    whole_query: bool
+
+
+def _directory(locale):
+    query = AdvisorDirectoryPage.objects.live().public()
+    if locale is not None:
+        query = query.filter(locale=locale)
+    return query.order_by("path").first()
+
+
+def find(parsed, locale=None):
+    """Places the query names, best first."""
+    directory = _directory(locale)
+    if directory is None:
+        return []
+    words = [word for word in fold(parsed.text).split() if word not in AROUND_PLACES]
+    if not words:
+        return []
+    rest = " ".join(words)
+    base = directory.url
+    hits = []
+    areas = list(Area.objects.order_by("sort_order", "name"))
+    for area in areas:
+        name = fold(area.name)
+        whole = school_match(rest, name) == 3
+        if whole or any(word == name for word in words) or name in rest:
+            hits.append(
+                PlaceHit(
+                    title=_("Föräldrarådgivare i %(area)s") % {"area": area.name},
+                    url=base + directory.reverse_subpage("area", args=[area.slug]),
+                    excerpt=_("Kontakt, skolor och drop-in i %(area)s.") % {"area": area.name},
+                    whole_query=whole,
+                )
+            )
+    if not any(hit.whole_query for hit in hits):
+        lookup = look_up_school(rest, list(schools_with_areas()))
+        if lookup.school is not None:
+            school = lookup.school
+            query = urlencode({"skola": school.slug})
+            hits.insert(
+                0,
+                PlaceHit(
+                    title=_("Föräldrarådgivare på %(school)s") % {"school": school.name},
+                    url=f"{base}?{query}#{RESULTS_ID}",
+                    excerpt=_("%(school)s ligger i %(area)s.")
+                    % {"school": school.name, "area": school.area.name},
+                    whole_query=True,
+                ),
+            )
+    # Advisors by name, only those who agreed to be named (their name is otherwise never
+    # shown, so it must not be searchable either).
+    for advisor in published_advisors().filter(show_identity=True):
+        if school_match(rest, fold(advisor.name)) >= 2 and len(rest) >= 3:
+            area = next(iter(advisor.areas.all()), None)
+            url = base + directory.reverse_subpage("area", args=[area.slug]) if area else base
+            hits.append(
+                PlaceHit(
+                    title=advisor.name,
+                    url=url,
+                    excerpt=", ".join([advisor.role, *(a.name for a in advisor.areas.all())]),
+                    whole_query=True,
+                )
+            )
+    return hits

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sitesearch"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("forslag/", views.suggest, name="suggest"),
+]
