@@ -12,7 +12,7 @@ TEST_PROCESSES ?= 2
 # Static files collected with the production settings, served by the admin browser tests.
 PRODUCTION_STATIC_ROOT := $(CURDIR)/.cache/production-static
 
-.PHONY: help install install-dev browser-deps gettext-deps messages run seed users test check lint format lock migrate clean
+.PHONY: help install install-dev browser-deps gettext-deps search-deps messages run seed users test check lint format lock migrate search-eval bench-search clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -46,6 +46,20 @@ browser-deps: node_modules/.installed ## Install Chromium (Debian package) and a
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else \
 			echo "The browser tests need Chromium: sudo apt-get install chromium"; exit 1; \
+		fi; \
+	fi
+
+# The Swedish Hunspell dictionary for PostgreSQL's text search (sitesearch/configuration.py):
+# Debian's hunspell-sv; postgresql-common's pg_updatedicts then links it into the server's
+# tsearch_data (/var/cache/postgresql/dicts). Only for a PostgreSQL server on this machine;
+# without it the search uses the Snowball fallback, which passes the same tests.
+search-deps: ## Install the Swedish Hunspell dictionary for the local PostgreSQL (Debian, as root)
+	@if [ ! -e /usr/share/hunspell/sv_SE.dic ] || ! ls /usr/share/postgresql/*/tsearch_data/sv_se.dict >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-sv && \
+			{ command -v pg_updatedicts >/dev/null && pg_updatedicts || true; }; \
+		else \
+			echo "The Swedish search dictionary needs: sudo apt-get install hunspell-sv"; exit 1; \
 		fi; \
 	fi
 
@@ -96,9 +110,18 @@ check: install-dev messages ## Lint, format check, Django checks and migration c
 		DJANGO_SETTINGS_MODULE=portal.settings.production \
 		$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 
-test: messages check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
+test: messages search-deps check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
 	DATABASE_URL=$(TEST_DATABASE_URL) PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) \
 		$(BIN)/pytest --create-db -n $(TEST_PROCESSES) --cov --cov-report=term
+
+search-eval: install-dev ## Seed the demo site in PostgreSQL and print the search relevance table
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py migrate --no-input --verbosity 0
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py seed_demo --force >/dev/null
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py search_eval
+
+bench-search: search-eval ## Time the search over the relevance set with 10,000 extra pages (rolled back)
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py bench_search
 
 lint: install-dev ## Lint Python (ruff), templates (djhtml) and the import layers (import-linter)
 	$(BIN)/ruff check .

@@ -195,7 +195,9 @@ def test_unpublished_and_private_pages_never_appear(client, site):
 
 
 def test_publishing_and_editing_update_the_results_at_once(client, site, hub):
-    page = GuidancePageFactory(parent=hub, title="Sommarlov", lead="Aktiviteter på lovet.", live=False)
+    page = GuidancePageFactory(
+        parent=hub, title="Sommarlov", lead="Aktiviteter på lovet.", live=False
+    )
     assert "Sommarlov" not in titles(get(client, q="sommarlov"))
     page.save_revision().publish()
     reindex()  # the word list; the test's transaction never commits
