@@ -9,12 +9,8 @@ Wagtail's search as it is, and the backend's analyser does the Swedish."""
 import html
 import re
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +23,7 @@ from advice.models import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 
-from . import configuration, expansion, places
+from . import configuration, expansion, places, vocabulary
 from .text import fold
 
 # The ?typ= filter: its values, labels, and the page types in each.
@@ -40,6 +36,9 @@ KINDS = {
 }
 # Result lists stop here; nobody reads page 30 of a site search.
 MAX_RESULTS = 200
+# Pages ranked per query at most (see _selections): ranking a few hundred pages takes a few
+# milliseconds, ranking every page with "barn" on a site of 10,000 pages over 100.
+RANKED_PAGES = 500
 EXCERPT_WORDS = 30
 # Private-use characters mark the matched words in PostgreSQL's excerpt until the text is
 # escaped; then they become <mark>.
@@ -112,32 +111,126 @@ def _pages(locale, kind):
     return pages
 
 
-def _postgres_page_ids(groups, content_groups, pages):
-    config = configuration.NAME
-    queries = [SearchQuery(g.tsquery, search_type="raw", config=config) for g in groups]
-    everything = SearchQuery(
-        " | ".join(f"({g.tsquery})" for g in groups), search_type="raw", config=config
-    )
-    pages = pages.annotate(_t=F("index_entries__title"), _b=F("index_entries__body"))
-    coverage = reduce(
-        lambda a, b: a + b,
-        [
-            Case(When(Q(_t=query) | Q(_b=query), then=Value(1)), default=Value(0))
-            for group, query in zip(groups, queries, strict=True)
-            if group in content_groups
-        ],
-        Value(0, output_field=IntegerField()),
-    )
-    return list(
-        pages.filter(reduce(or_, [Q(_t=everything), Q(_b=everything)]))
-        .annotate(
-            _coverage=coverage,
-            _rank=SearchRank(F("_t"), everything) * 2
-            + SearchRank(F("_b"), everything, normalization=Value(1)),
+def _or(groups):
+    return " | ".join(f"({group.tsquery})" for group in groups)
+
+
+def _and(groups):
+    return " & ".join(f"({group.tsquery})" for group in groups)
+
+
+def _normal_forms(words):
+    """{word: its tsquery after the Swedish configuration} ("parkskolan" → "'park' & 'skola'")."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT w, to_tsquery(%s, w)::text FROM unnest(%s::text[]) AS w",
+            [configuration.NAME, words],
         )
-        .order_by("-_coverage", "-_rank", "path")
-        .values_list("pk", flat=True)[:MAX_RESULTS]
+        return dict(cursor.fetchall())
+
+
+def _is_rare(form, counts):
+    """True when few pages can match a word's normal form: one of its parts is rare for a
+    compound ("'park' & 'skola'"), every alternative is for several readings ("'a' | 'b'")."""
+    lexemes = re.findall(r"'([^']*)'", form)
+    if not lexemes:
+        return False  # a stop word matches nothing
+    common = [counts.get(lexeme, 0) > RANKED_PAGES for lexeme in lexemes]
+    return not any(common) if "|" in form else not all(common)
+
+
+def _selections(groups):
+    """The tsqueries that choose which pages are ranked, tried in order until one finds
+    something. Ranking (ts_rank and the count of matched words) costs per page, and an
+    everyday word ("barn", "skolan") is on most pages of a large site: ranking every page
+    that has one is what made long everyday questions slow. So, as search engines do with
+    frequent terms, a word whose lexemes are on more pages than we rank (RANKED_PAGES,
+    according to PostgreSQL's statistics) selects no page by itself: pages are chosen by the
+    rarer words and forms of the query, or by having every query word; the common words
+    still count when the chosen pages are ranked. Only when that finds nothing, any page with
+    any of the words. On a small site nothing is common: simply any of the words."""
+    everything = _or(groups)
+    every_word = _and(groups) if len(groups) > 1 else everything
+    counts = vocabulary.lexeme_counts()
+    if not any(count > RANKED_PAGES for count in counts.values()):
+        return [(everything, every_word)]
+    words = [word for group in groups for word in group.candidates]
+    forms = _normal_forms(words)
+    rare = [word for word in words if _is_rare(forms.get(word, ""), counts)]
+    if len(rare) == len(words):
+        return [(everything, every_word)]
+    # Words are letters and digits only (sitesearch/text.py), so quoting is enough.
+    selecting = " | ".join([f"'{word}'" for word in rare] + [f"({every_word})"])
+    return [(selecting, every_word), (everything, every_word)]
+
+
+def _postgres_page_ids(groups, content_groups, pages):
+    """The ids of the matching pages, best first: by how many of the query's (content) words
+    a page matches, then by PostgreSQL's rank, the title counting double.
+
+    In two steps, one SQL query: the GIN indexes on Wagtail's index table find the pages
+    that match the selecting words (`_selections`), at most RANKED_PAGES of them; only these
+    are ranked. On a small site every match is ranked.
+    """
+    from modelsearch.conf import get_app_config
+
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    page_sql, page_params = (
+        pages.order_by().values_list("pk", "content_type_id", "path").query.sql_with_params()
     )
+    config = configuration.NAME
+    coverage = " + ".join(
+        "(c.title @@ to_tsquery(%s, %s) OR c.body @@ to_tsquery(%s, %s))::int"
+        for _group in content_groups
+    )
+    coverage_params = [v for g in content_groups for v in (config, g.tsquery) * 2]
+    # Index entries of pages carry the page's own content type (Wagtail's index is per
+    # model), so content type and id identify the page; other models' entries never match.
+    sql = f"""
+        WITH matched AS (
+            -- Two queries, not "title @@ … OR body @@ …": each gets its GIN index. (With
+            -- the OR the planner reads the whole table, testing every row's text, as if
+            -- that cost nothing.)
+            SELECT id FROM {table} WHERE body @@ to_tsquery(%s, %s)
+            UNION
+            SELECT id FROM {table} WHERE title @@ to_tsquery(%s, %s)
+        ),
+        candidates AS (
+            SELECT p.id, p.path, e.title, e.body
+            FROM matched JOIN {table} e USING (id)
+            JOIN ({page_sql}) AS p (id, content_type_id, path)
+              ON e.content_type_id = p.content_type_id AND e.object_id = p.id::text
+            -- If there are more, keep those with every word, then those with one in the title.
+            ORDER BY e.title @@ to_tsquery(%s, %s) OR e.body @@ to_tsquery(%s, %s) DESC,
+                     e.title @@ to_tsquery(%s, %s) DESC
+            LIMIT %s
+        )
+        SELECT c.id FROM candidates c
+        ORDER BY {coverage} DESC,
+                 ts_rank(c.title, to_tsquery(%s, %s)) * 2
+                 + ts_rank(c.body, to_tsquery(%s, %s), 1) DESC,
+                 c.path
+        LIMIT %s
+    """  # noqa: S608  (table name and placeholders only; every value is a parameter)
+    everything = _or(groups)
+    with connection.cursor() as cursor:
+        for selecting, every_word in _selections(groups):
+            params = [
+                *(config, selecting) * 2,
+                *page_params,
+                *(config, every_word) * 2,
+                config,
+                selecting,
+                RANKED_PAGES,
+                *coverage_params,
+                *(config, everything) * 2,
+                MAX_RESULTS,
+            ]
+            cursor.execute(sql, params)
+            found = [row[0] for row in cursor.fetchall()]
+            if found:
+                return found
+    return []
 
 
 def _promotions(parsed, locale):
