@@ -6,6 +6,7 @@ published schools, areas and advisors, so results follow every change at once.""
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from advice.finder import RESULTS_ID, fold, look_up_school, school_match
@@ -110,7 +111,16 @@ def find(parsed, locale=None):
             )
     # Advisors by name, only those who agreed to be named (their name is otherwise never
     # shown, so it must not be searchable either).
-    for advisor in published_advisors().filter(show_identity=True):
+    # Only what the hit shows (name, role, areas): not the card's photo, languages, schools
+    # and drop-in times, five queries fewer on every search.
+    named = (
+        published_advisors()
+        .filter(show_identity=True)
+        .select_related(None)
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("sort_order", "name")))
+    )
+    for advisor in named:
         if school_match(rest, fold(advisor.name)) >= 2 and len(rest) >= 3:
             area = next(iter(advisor.areas.all()), None)
             url = base + directory.reverse_subpage("area", args=[area.slug]) if area else base
