@@ -7,7 +7,8 @@ description of each role is in the editor guide (editorial/guide/roller.md).
 - Kommunikatörer write, edit and publish everywhere, and keep the site settings.
 - Granskare approve or reject what is submitted for moderation (and may publish).
 - Föräldrarådgivare update advisor entries and write guidance drafts, which they submit for
-  moderation; they never publish.
+  moderation; they never publish. They alone (with administrators) see the call-back requests
+  parents send ("Bli kontaktad"; granted by feedback/migrations/0002).
 - Kursadministratörer run the calendar and are the only ones (with administrators) who see
   and download sign-ups, which are personal data.
 

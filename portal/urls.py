@@ -34,6 +34,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Site search, before Wagtail's catch-all: /sok/ in Swedish, /en/sok/ once English exists.
     path("sok/", include("sitesearch.urls")),
+    # The public forms of page feedback and call-back requests (POST targets).
+    path("", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

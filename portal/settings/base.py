@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "editorial",
     # Site search (/sok/): on top of the content apps, which it reads.
     "sitesearch",
+    # Page feedback ("Var informationen till din hjälp?") and call-back requests.
+    "feedback",
     # The demo site's content and its commands (seed_demo, create_demo_users); on top of
     # every other app, and nothing imports it.
     "demo",
@@ -241,6 +243,11 @@ SCHOOL_IMPORT_MAX_ROWS = int(os.environ.get("SCHOOL_IMPORT_MAX_ROWS", "100000"))
 # `manage.py purge_event_registrations` (run daily). The archive decision (gallringsbeslut),
 # not the developers, sets the period; the sign-up form tells people the date.
 EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_REGISTRATION_RETENTION_DAYS", "30"))
+# Call-back requests ("Bli kontaktad") are deleted by `manage.py purge_callback_requests`:
+# this many days after an advisor marked one handled, and any request this many days after it
+# came in. The form tells the parent both. Set by the archive decision (gallringsbeslut).
+CALLBACK_REQUEST_RETENTION_DAYS = int(os.environ.get("CALLBACK_REQUEST_RETENTION_DAYS", "14"))
+CALLBACK_REQUEST_MAX_AGE_DAYS = int(os.environ.get("CALLBACK_REQUEST_MAX_AGE_DAYS", "60"))
 
 # Background tasks (django-tasks, which Wagtail ships). Wagtail's own tasks (reference index,
 # file deletion) run at once, as before. E-mail to the public (sign-up confirmations, a seat
