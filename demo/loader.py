@@ -22,6 +22,7 @@ not mention are left as they are.
 """
 
 import datetime
+import random
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,9 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site
 
 from modelcluster.models import ClusterableModel, get_all_child_relations
+
+from feedback.models import PageFeedback
+from feedback.scrub import scrub
 
 from . import images, markup
 from .dates import DateError, DemoDates
@@ -238,6 +242,8 @@ class DemoLoader:
             self.report.step("Webbplats och inställningar")
             site = self.load_site(home)
             self.load_settings(site)
+            self.report.step('Svar på "Var informationen till din hjälp?"')
+            self.load_feedback()
         return self.report
 
     def load_directory(self):
@@ -855,6 +861,59 @@ class DemoLoader:
                 self.report.record("updated", existing, name)
             else:
                 self.report.record("unchanged", existing)
+
+    # Page feedback
+
+    def load_feedback(self):
+        """Made-up answers to "Var informationen till din hjälp?" (feedback.toml), spread over
+        the days from `from` to the day the demo counts from, the same for every run (a random
+        generator seeded with the page's name). Only for a page without answers, so a second
+        run adds nothing."""
+        path = self.root / "feedback.toml"
+        if not path.exists():
+            return
+        data = self.read(path)
+        with self.where(path):
+            start = self.dates.date(self.need(data, "from"))
+            end = self.dates.date("idag")
+            for number, item in enumerate(data.get("pages", []), start=1):
+                with self.where(path, f"sida {number}"):
+                    self.feedback_for_page(item, start, end)
+
+    def feedback_for_page(self, item, start, end):
+        ref = self.need(item, "page")
+        page = self.resolve(ref)
+        if PageFeedback.objects.filter(page=page).exists():
+            self.report.record("unchanged", page, f"svaren på {page.title}")
+            return
+        share = item.get("share", 70)
+        first, last = (share, share) if isinstance(share, int) else share
+        days = max((end - start).days, 1)
+        generator = random.Random(ref)  # noqa: S311 (made-up demo data, not security)
+        rows = []
+        for _index in range(int(self.need(item, "answers"))):
+            offset = generator.randint(0, days)
+            chance = (first + (last - first) * offset / days) / 100
+            rows.append(
+                PageFeedback(
+                    page=page,
+                    language="sv",
+                    helpful=generator.random() < chance,
+                    created_on=start + datetime.timedelta(days=offset),
+                )
+            )
+        for comment in item.get("comments", []):
+            rows.append(
+                PageFeedback(
+                    page=page,
+                    language="sv",
+                    helpful=bool(comment.get("helpful", False)),
+                    comment=scrub(self.text(self.need(comment, "text"))),
+                    created_on=self.dates.date(self.need(comment, "date")),
+                )
+            )
+        PageFeedback.objects.bulk_create(rows)
+        self.report.record("created", page, f"{len(rows)} svar på {page.title}")
 
     # Site and settings
 

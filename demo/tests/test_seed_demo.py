@@ -22,7 +22,17 @@ STABLE_URLS = [
     "/kalender/foralder-pa-avstand-2027/",
 ]
 # Our apps: every table of theirs is compared row by row, next to Wagtail's and Django's.
-OUR_APPS = ["portal", "taxonomy", "home", "news", "advice", "events", "editorial", "demo"]
+OUR_APPS = [
+    "portal",
+    "taxonomy",
+    "home",
+    "news",
+    "advice",
+    "events",
+    "editorial",
+    "feedback",
+    "demo",
+]
 
 
 def seed(**options):
@@ -77,6 +87,7 @@ def test_seed_demo_twice_changes_nothing_in_any_table():
         "taxonomy.Area",
         "events.EventFormField",
         "events.EventRegistration",
+        "feedback.PageFeedback",
         "demo.DemoSeed",
     ]:
         assert first[label], label
