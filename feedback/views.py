@@ -96,7 +96,14 @@ def box_context(request, page, state):
         feedback = state["feedback"]
         context["form_token"] = COMMENT_GUARD.token(feedback.pk)
         context["reference"] = answer_reference(feedback)
-        context["comment_form"] = state.get("comment_form") or CommentForm()
+        form = state.get("comment_form")
+        if form is None and state.get("comment_errors"):
+            # After a refused comment without JavaScript (?fel=lang): the message at the field.
+            form = CommentForm(data={})
+            form.is_valid()
+            for error in state["comment_errors"]:
+                form.add_error("comment", error)
+        context["comment_form"] = form or CommentForm()
     return context
 
 
