@@ -6,7 +6,6 @@ and no submitted value."""
 from django.core import mail
 
 import pytest
-from bs4 import BeautifulSoup
 
 from events.tests.helpers import run_email_tasks
 from feedback.models import CallbackRequest
