@@ -50,4 +50,4 @@ def callback_post(client, url, data, origin=ORIGIN):
     payload = {TOKEN_FIELD: token, **data}
     if next_field is not None:
         payload.setdefault("next", next_field["value"])
-    return client.post("/bli-kontaktad/", payload, HTTP_ORIGIN=origin)
+    return client.post(section.find("form")["action"], payload, HTTP_ORIGIN=origin)
