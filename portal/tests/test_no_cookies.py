@@ -2,7 +2,8 @@
 sitemap, every route the sitemap leaves out (the past events, the calendar files and feeds,
 the news feeds, the open data, vCards, area pages, the 404 page), and the pages a person meets
 after signing up (the receipt, the cancellation page), event pages with their sign-up forms
-included. The sign-up's own POST sets none either."""
+included. The sign-up's own POST sets none either, nor do the POSTs of page feedback and of a
+call-back request, nor the pages they lead back to."""
 
 import re
 from io import StringIO
@@ -89,3 +90,49 @@ def test_no_public_get_sets_a_cookie(settings):
     assert_no_cookie(receipt, posted.url)
     cancel = BeautifulSoup(receipt.content, "html.parser").find("a", string="Avboka anmälan")
     assert_no_cookie(client.get(cancel["href"]), cancel["href"])
+
+    # Page feedback: the answer, the comment, and the page each leads back to.
+    def hidden_fields(section):
+        return {
+            field["name"]: field.get("value", "")
+            for field in section.find("form").find_all("input", attrs={"type": "hidden"})
+        }
+
+    guidance = "/foraldraradgivning/narvarotrappan/"
+    section = BeautifulSoup(client.get(guidance).content, "html.parser").find(id="feedback")
+    answered = client.post(
+        "/aterkoppling/", {**hidden_fields(section), "svar": "ja"}, HTTP_ORIGIN="http://testserver"
+    )
+    assert answered.status_code == 302
+    assert_no_cookie(answered, "POST /aterkoppling/")
+    thanks = client.get(answered.url)
+    assert_no_cookie(thanks, answered.url)
+    section = BeautifulSoup(thanks.content, "html.parser").find(id="feedback")
+    commented = client.post(
+        "/aterkoppling/kommentar/",
+        {**hidden_fields(section), "comment": "Bra"},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert_no_cookie(commented, "POST /aterkoppling/kommentar/")
+    assert_no_cookie(client.get(commented.url), commented.url)
+
+    # A call-back request from an area page, and the thanks.
+    area_url = f"{directory.url}varby/"
+    section = BeautifulSoup(client.get(area_url).content, "html.parser").find(id="bli-kontaktad")
+    requested = client.post(
+        "/bli-kontaktad/",
+        {
+            **hidden_fields(section),
+            "name": "Prov",
+            "contact": "prov@example.org",
+            "area": section.find("select", attrs={"name": "area"}).find("option", selected=True)[
+                "value"
+            ],
+            "language": "svenska",
+        },
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert requested.status_code == 302
+    assert_no_cookie(requested, "POST /bli-kontaktad/")
+    assert_no_cookie(client.get(requested.url), requested.url)
+    assert_no_cookie(client.get("/bli-kontaktad/"), "/bli-kontaktad/")
