@@ -4,6 +4,7 @@ call-back request. Both refuse what must not be stored instead of storing part o
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from advice.models import Language
@@ -24,8 +25,9 @@ SECRECY_NOTE = _(
 )
 
 
-def too_long(limit):
-    return _("Texten är för lång. Skriv högst %(limit)s tecken.") % {"limit": limit}
+# Lazy, with Django's own parameter of the length validator, so each visitor reads it in their
+# language.
+TOO_LONG = _("Texten är för lång. Skriv högst %(limit_value)d tecken.")
 
 
 class CommentForm(forms.Form):
@@ -38,7 +40,7 @@ class CommentForm(forms.Form):
         max_length=COMMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": too_long(COMMENT_MAX_LENGTH)},
+        error_messages={"max_length": TOO_LONG},
     )
 
 
@@ -73,15 +75,15 @@ class CallbackForm(forms.Form):
         label=_("Förnamn eller alias"),
         help_text=SECRECY_NOTE,
         max_length=60,
-        error_messages={"max_length": too_long(60)},
+        error_messages={"max_length": TOO_LONG},
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     contact = forms.CharField(
         label=_("Telefonnummer eller e-postadress"),
-        help_text=_("Så att vi kan nå dig. ") + SECRECY_NOTE,
+        help_text=format_lazy("{} {}", _("Så att vi kan nå dig."), SECRECY_NOTE),
         max_length=100,
         validators=[validate_contact],
-        error_messages={"max_length": too_long(100)},
+        error_messages={"max_length": TOO_LONG},
     )
     area = forms.ModelChoiceField(
         label=_("Område"),
@@ -96,10 +98,10 @@ class CallbackForm(forms.Form):
     interpreter = forms.BooleanField(label=_("Jag vill ha tolk (kostnadsfritt)"), required=False)
     good_time = forms.CharField(
         label=_("När passar det att vi hör av oss? (frivilligt)"),
-        help_text=_("T.ex. vardagar efter 15. ") + SECRECY_NOTE,
+        help_text=format_lazy("{} {}", _("T.ex. vardagar efter 15."), SECRECY_NOTE),
         max_length=200,
         required=False,
-        error_messages={"max_length": too_long(200)},
+        error_messages={"max_length": TOO_LONG},
     )
 
     def __init__(self, *args, **kwargs):

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -27,8 +28,8 @@ from wagtail.models import Page
 from portal.forms_protection import TOKEN_FIELD, FormGuard, Refused, refused_response
 
 from . import tasks
-from .forms import HONEYPOT_FIELD, CallbackForm, CommentForm
-from .models import PageFeedback
+from .forms import HONEYPOT_FIELD, TOO_LONG, CallbackForm, CommentForm
+from .models import COMMENT_MAX_LENGTH, PageFeedback
 from .scrub import scrub
 
 ANSWER_GUARD = FormGuard("feedback.answer")
@@ -73,7 +74,7 @@ def feedback_state(request, page):
         if feedback is not None and feedback.page_id == page.pk and not feedback.comment:
             errors = []
             if request.GET.get(ERROR_PARAM) == "lang":
-                errors = [CommentForm.base_fields["comment"].error_messages["max_length"]]
+                errors = [ValidationError(TOO_LONG, params={"limit_value": COMMENT_MAX_LENGTH})]
             return {"state": "comment", "feedback": feedback, "comment_errors": errors}
         if feedback is not None:
             return {"state": "done"}
