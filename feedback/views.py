@@ -233,7 +233,7 @@ def comment(request):
 
 def _safe_next(request):
     """Where to go back to after a call-back request: a path on this site, or None."""
-    target = request.POST.get("next", "") or request.GET.get("next", "")
+    target = (request.POST.get("next", "") or request.GET.get("next", ""))[:1000]
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -178,3 +178,22 @@ def test_the_reports_are_for_those_who_edit_pages(client, django_user_model, kno
     client.force_login(nobody)
     assert client.get(reverse("feedback_report")).status_code == 403
     assert client.get(reverse("feedback_review_queue")).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_demo_site_has_answers_for_the_report_and_its_chart(client, demo_site):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("demo-report", "d@example.org", "x")
+    client.force_login(admin)
+    response = client.get(reverse("feedback_report"), {"period": "180"})
+    assert response.status_code == 200
+    figure = BeautifulSoup(response.content, "html.parser").find("figure", class_="feedback-chart")
+    assert len(figure.find_all("circle")) >= 4
+    shown = rows(response)
+    assert len(shown) >= 8
+    # A spread, not one value: the least and the most helpful pages differ clearly.
+    shares = [int(row[1].split(" %")[0]) for row in shown]
+    assert max(shares) - min(shares) >= 30
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Sidor som hjälper föräldrar minst" in dashboard
