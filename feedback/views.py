@@ -139,7 +139,10 @@ def _refused(request, refusal, page=None, state=None):
 
 
 def _live_page(value):
-    return Page.objects.live().filter(pk=int(value)).first() if value.isdigit() else None
+    # ASCII digits only: "²".isdigit() is true, but int("²") fails.
+    if not (value.isascii() and value.isdigit()):
+        return None
+    return Page.objects.live().filter(pk=int(value)).first()
 
 
 def _no_page():

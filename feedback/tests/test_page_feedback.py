@@ -132,7 +132,7 @@ def test_a_missing_answer_is_refused_in_swedish(client, guidance):
     assert not PageFeedback.objects.exists()
 
 
-@pytest.mark.parametrize("page_value", ["999999", "abc", "", "1" * 5000, "<script>"])
+@pytest.mark.parametrize("page_value", ["999999", "abc", "", "1" * 5000, "<script>", "²", "٣"])
 def test_an_unknown_page_is_refused_and_nothing_stored(client, guidance, page_value):
     fields = form_fields(box(client.get(guidance.url)))
     response = client.post(
