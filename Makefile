@@ -75,8 +75,8 @@ gettext-deps:
 		fi; \
 	fi
 
-messages: install gettext-deps ## Compile the Swedish translations in locale/ (.po → .mo)
-	$(BIN)/python manage.py compilemessages --locale sv --verbosity 0 \
+messages: install gettext-deps ## Compile the translations in locale/ (.po → .mo), every language
+	$(BIN)/python manage.py compilemessages --verbosity 0 \
 		--ignore .git --ignore .venv --ignore node_modules --ignore staticfiles --ignore media
 
 migrate: install ## Apply database migrations

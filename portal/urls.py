@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.sitemaps import TranslatedSitemap
+
 urlpatterns = [
     # A few admin views of our own (editorial/urls.py) in front of Wagtail's.
     path("admin/", include("editorial.urls")),
@@ -15,7 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Open data of the advisor directory (read-only JSON and CSV); not language-prefixed.
     path("api/", include("advice.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every language's pages (portal/sitemaps.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": TranslatedSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from portal.languages import register_language_info
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -67,7 +69,10 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    # Translation workflow: editors translate a Swedish page or snippet and keep it in sync.
+    # wagtail_localize.locales replaces wagtail.locales (its own admin for the locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -169,9 +174,21 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "sv"
 LANGUAGES = [
     ("sv", _("Svenska")),
+    ("en", _("Engelska")),
+    ("ar", _("Arabiska")),
+    ("so", _("Somaliska")),
+    ("ti", _("Tigrinja")),
+    ("fi", _("Finska")),
 ]
+# Arabic is written right to left (Django's default list; named here because it matters).
+LANGUAGES_BIDI = ["ar"]
+# Django knows no Somali or Tigrinya; portal/languages.py describes them.
+register_language_info()
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Dates in each language's own format; Somali and Tigrinya, which Django lacks, in
+# portal/formats/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # The admin follows each editor's preference and defaults to Swedish.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("sv", "Svenska"),

@@ -7,33 +7,75 @@ import json
 import re
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.html import escape, format_html, format_html_join
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal import phone, sharing
+from portal import i18n, phone, sharing
 from portal.models import HelpNowSettings
 
 register = template.Library()
 
 
+def _default_root(request):
+    """The current site's Swedish start page, looked up once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_default_root"):
+        site = Site.find_for_request(request)
+        request._portal_default_root = site.root_page if site else None
+    return request._portal_default_root
+
+
 def _site_root(request):
-    """The current site's home page (specific), looked up once per request."""
+    """The current site's start page (specific) in the active language, or the Swedish one
+    when that language has none; looked up once per request."""
     if request is None:
         return None
     if not hasattr(request, "_portal_site_root"):
-        site = Site.find_for_request(request)
-        request._portal_site_root = site.root_page.specific if site else None
+        root = _default_root(request)
+        request._portal_site_root = (
+            i18n.localized_root(request, root.specific) if root is not None else None
+        )
     return request._portal_site_root
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
     return _site_root(context.get("request"))
+
+
+@register.inclusion_tag("components/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages, each named in itself (portal/i18n.py)."""
+    request = context.get("request")
+    root = _default_root(request)
+    return {"languages": i18n.language_links(request, context.get("page"), root)}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """<link rel="alternate" hreflang> for each language the page is published in."""
+    links = i18n.alternates(context.get("request"), context.get("page"))
+    return format_html_join(
+        "\n", '<link rel="alternate" hreflang="{}" href="{}">', ((code, url) for code, url in links)
+    )
+
+
+@register.filter
+def in_language(page):
+    """The page in the active language when a live translation exists, else the page itself:
+    the start page's links to the finder or the contact page stay in the visitor's language."""
+    if not isinstance(page, Page) or translation.get_language() == settings.LANGUAGE_CODE:
+        return page
+    localized = page.get_translation_or_none(i18n.active_locale())
+    return localized if localized is not None and localized.live else page
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)

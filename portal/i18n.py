@@ -1,0 +1,118 @@
+"""A page in the other languages: the language switcher, `hreflang` alternates and the
+localized start page, from Wagtail's translations (pages that share a translation_key).
+
+The switcher lists each language whose start page is published. Where the current page has no
+published translation, its link goes to that language's start page and says so; a visitor
+never follows a language link to a 404.
+"""
+
+from django.conf import settings
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+
+from portal.languages import DEFAULT_LANGUAGE, direction, native_name
+
+
+def _live_translations(page):
+    """{language code: live page} for `page` and its translations, in one query."""
+    if page is None:
+        return {}
+    rows = (
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .select_related("locale")
+        .only("id", "url_path", "locale__language_code", "translation_key", "path", "depth")
+    )
+    return {row.locale.language_code: row for row in rows}
+
+
+def start_pages(request, root):
+    """{language code: the live start page in that language}, once per request."""
+    if request is not None and hasattr(request, "_portal_start_pages"):
+        return request._portal_start_pages
+    pages = _live_translations(root)
+    if request is not None:
+        request._portal_start_pages = pages
+    return pages
+
+
+def localized_root(request, root):
+    """The start page in the active language, or the Swedish one."""
+    if root is None:
+        return None
+    page = start_pages(request, root).get(translation.get_language())
+    if page is None or page.pk == root.pk:
+        return root
+    return page.specific
+
+
+def _sub_path(request, page):
+    """What follows a routable page's own address (an area of the advisor directory), so the
+    same sub-page opens in the other language."""
+    if request is None or page is None:
+        return ""
+    own = page.get_url(request=request) or ""
+    path = request.path
+    if own and path.startswith(own) and own.endswith("/"):
+        return path[len(own) :]
+    return ""
+
+
+def language_links(request, page, root):
+    """The language switcher's links: one per language with a live start page, in the order
+    of settings.LANGUAGES, each named in itself."""
+    starts = start_pages(request, root)
+    if len(starts) < 2:
+        return []
+    translations = _live_translations(page) if isinstance(page, Page) else {}
+    sub_path = _sub_path(request, page) if translations else ""
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code not in starts:
+            continue
+        target = translations.get(code)
+        missing = isinstance(page, Page) and target is None
+        if target is not None:
+            url = target.get_url(request=request) + sub_path
+        else:
+            url = starts[code].get_url(request=request)
+        links.append(
+            {
+                "code": code,
+                "name": native_name(code),
+                "dir": direction(code),
+                "url": url,
+                "is_current": code == current,
+                "missing": missing,
+            }
+        )
+    return links
+
+
+def alternates(request, page):
+    """`hreflang` alternates: the page in each language it is published in, and x-default
+    (Swedish). Empty when the page exists in one language only."""
+    if not isinstance(page, Page):
+        return []
+    translations = _live_translations(page)
+    if len(translations) < 2:
+        return []
+    sub_path = _sub_path(request, page)
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            links.append((code, target.get_full_url(request=request) + sub_path))
+    default = translations.get(DEFAULT_LANGUAGE)
+    if default is not None:
+        links.append(("x-default", default.get_full_url(request=request) + sub_path))
+    return links
+
+
+def active_locale():
+    """The Locale of the active language (Swedish when it has none)."""
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()

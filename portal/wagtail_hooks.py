@@ -1,0 +1,13 @@
+from django.http import Http404
+from django.utils import translation
+
+from wagtail import hooks
+
+
+@hooks.register("before_serve_page")
+def page_in_the_language_of_its_address(page, request, serve_args, serve_kwargs):
+    """/ar/… with no Arabic start page makes Wagtail fall back to the Swedish tree, which would
+    show Swedish text marked as Arabic. Answer with the 404 page in the address's language
+    instead: it leads to the start pages that do exist."""
+    if page.locale.language_code != translation.get_language():
+        raise Http404
