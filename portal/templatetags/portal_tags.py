@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import QueryDict
 from django.templatetags.static import static
-from django.utils.html import escape, format_html, format_html_join
 from django.utils import translation
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
