@@ -9,6 +9,13 @@ explains the files to the communicators who edit them.
                                   a folder's own page is its _index.toml
     <language>/settings/*.toml    site settings (contact details, "Behöver du hjälp nu?")
 
+The other languages (en/, ar/, so/, ti/, fi/) hold translations only: their pages/ mirror the
+Swedish files they translate, path for path (TranslationLoader). A translated page is the
+Swedish page's translation in Wagtail (copy_for_translation: same translation_key), so the
+language switcher and hreflang find it; a field its file does not give keeps the Swedish
+value, and a reference such as "page:hitta-foraldraradgivare" names the translated page when
+there is one.
+
 Things refer to each other by type and key: "page:kontakt" (a page's slug, or its path under
 pages/ when the slug is not unique), "topic:skolfranvaro", "area:varby", "image:<key>", and
 the prefix each snippet file names. Field values are converted by the model field they go
@@ -40,7 +47,7 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, RevisionMixin, Site
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, Site
 
 from modelcluster.models import ClusterableModel, get_all_child_relations
 
@@ -244,7 +251,18 @@ class DemoLoader:
             self.load_settings(site)
             self.report.step('Svar på "Var informationen till din hjälp?"')
             self.load_feedback()
+            for language in self.translations():
+                TranslationLoader(self, language).load()
         return self.report
+
+    def translations(self):
+        """The languages of the site with a folder beside this one's, in settings order."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        return [
+            code
+            for code in codes
+            if code != self.root.name and (self.base / code / "pages").is_dir()
+        ]
 
     def load_directory(self):
         """Only the pictures and the snippets (areas, schools, advisors ...): what the advisor
@@ -943,3 +961,61 @@ class DemoLoader:
                 if m2m or children:
                     raise DemoContentError("inställningar kan inte ha listor av poster")
                 update_object(setting, fields, self.report)
+
+
+class TranslationLoader(DemoLoader):
+    """One language's translations of the Swedish pages, loaded after the Swedish site:
+    `<language>/pages/<path>.toml` translates `sv/pages/<path>.toml`. A folder's page must be
+    translated before the pages in it (a translation needs its parent's translation)."""
+
+    def __init__(self, swedish, language):
+        super().__init__(content=swedish.base, language=language, today=swedish.today)
+        self.swedish = swedish
+        self.report = swedish.report
+        self.dates = swedish.dates
+        self.images = swedish.images
+        self.collections = swedish.collections
+        self.locale = None
+
+    def load(self):
+        self.report.step(f"Översättningar: {self.root.name}")
+        self.locale, created = Locale.objects.get_or_create(language_code=self.root.name)
+        if created:
+            self.report.record("created", self.locale)
+        self.load_pages()
+        return self.report
+
+    def read_pages(self):
+        root = super().read_pages()
+        # References name the translated page where there is one, else the Swedish page.
+        refs = dict(self.swedish.page_refs)
+        refs.update(self.page_refs)
+        self.page_refs = refs
+        return root
+
+    def find_or_create_page(self, spec):
+        source = self.swedish.page_refs.get(spec.ref)
+        if source is None or source is AMBIGUOUS or source.page is None:
+            raise DemoContentError(f"det finns ingen svensk sida sv/pages/{spec.ref or '_index'}")
+        original = source.page
+        page = original.get_translation_or_none(self.locale)
+        if page is None:
+            if spec.parent is not None and spec.parent.page is None:
+                raise DemoContentError("sidan ovanför är inte översatt")
+            page = original.copy_for_translation(self.locale)
+            spec.created = True
+        spec.page = page.specific
+        if "type" in spec.data and not isinstance(spec.page, self.page_model(spec)):
+            raise DemoContentError(f"den svenska sidan är inte en {spec.data['type']}")
+        # Wagtail gives a translated start page a slug of its own beside the Swedish one.
+        if spec.parent is None:
+            spec.slug = spec.page.slug
+        elif "slug" not in spec.data:
+            spec.slug = original.slug
+
+    def update_page(self, spec):
+        # copy_for_translation added the children through a fresh copy of this page; reload
+        # it so that publishing does not write back a stale count of children (treebeard's
+        # numchild), which would hide the translated pages below it.
+        spec.page = type(spec.page).objects.get(pk=spec.page.pk)
+        super().update_page(spec)
