@@ -1003,6 +1003,9 @@ class TranslationLoader(DemoLoader):
             if spec.parent is not None and spec.parent.page is None:
                 raise DemoContentError("sidan ovanför är inte översatt")
             page = original.copy_for_translation(self.locale)
+            # The copy's draft revision holds the Swedish text; the page's one revision is
+            # the translation published below, as for a Swedish page the demo creates.
+            page.revisions.all().delete()
             spec.created = True
         spec.page = page.specific
         if "type" in spec.data and not isinstance(spec.page, self.page_model(spec)):

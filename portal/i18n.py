@@ -116,3 +116,32 @@ def active_locale():
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
+
+
+def translation_note(page):
+    """For a translated page: the date of the Swedish version it was made from, whether the
+    Swedish page has changed since, and the Swedish page itself. None for a Swedish page or
+    a translation without a known origin."""
+    from portal.models import TranslationOrigin
+    from portal.signals import swedish_version_date
+
+    # A page is served in its own language (portal/wagtail_hooks.py): no query for Swedish.
+    if not isinstance(page, Page) or translation.get_language() == DEFAULT_LANGUAGE:
+        return None
+    origin = TranslationOrigin.objects.filter(page_id=page.pk).first()
+    if origin is None:
+        return None
+    original = (
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .filter(locale__language_code=DEFAULT_LANGUAGE)
+        .specific()
+        .first()
+    )
+    if original is None:
+        return None
+    current = swedish_version_date(original)
+    return {
+        "source_date": origin.source_date,
+        "changed": current is not None and current > origin.source_date,
+        "original": original,
+    }

@@ -492,3 +492,20 @@ class SearchKeywordsMixin(models.Model):
 
     class Meta:
         abstract = True
+class TranslationOrigin(models.Model):
+    """Which version of the Swedish page a translation was made from: the Swedish page's
+    "Senast uppdaterad" date when the translation was last published (portal/signals.py).
+    A Swedish update after that date, and not a typo fix that kept its date, makes the
+    translated page say that the Swedish page has changed since."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_origin"
+    )
+    source_date = models.DateField(_("den svenska sidans datum"))
+
+    class Meta:
+        verbose_name = _("översättningens ursprung")
+        verbose_name_plural = _("översättningarnas ursprung")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.source_date}"

@@ -104,6 +104,19 @@ class GuidancePage(
         ),
     )
 
+    easy_read_version = models.ForeignKey(
+        "advice.GuidancePage",
+        verbose_name=_("lättläst version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="full_versions",
+        help_text=_(
+            "En vägledningssida med samma innehåll på lättläst svenska. Sidorna länkar då till "
+            "varandra."
+        ),
+    )
+
     objects = PageManager.from_queryset(GuidancePageQuerySet)()
 
     content_panels = [
@@ -115,6 +128,7 @@ class GuidancePage(
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("sensitive"),
+                FieldPanel("easy_read_version"),
             ],
             heading=_("Målgrupp och ämne"),
         ),
@@ -139,6 +153,10 @@ class GuidancePage(
         context = super().get_context(request, *args, **kwargs)
         context["subpages"] = GuidancePage.objects.for_listing().child_of(self)
         context["related_guidance"] = related_guidance(self)
+        # Lättläst, both ways: this page's easy-read version, or the page it is the version of.
+        easy_read = self.easy_read_version
+        context["easy_read_page"] = easy_read if easy_read is not None and easy_read.live else None
+        context["full_version_page"] = self.full_versions.live().first()
         return context
 
 

@@ -68,6 +68,13 @@ def hreflang_alternates(context):
     )
 
 
+@register.inclusion_tag("components/translation_note.html", takes_context=True)
+def translation_note(context):
+    """On a translated page: which Swedish version it was made from, and a notice when the
+    Swedish page has changed since (portal/i18n.py)."""
+    return {"note": i18n.translation_note(context.get("page")), "request": context.get("request")}
+
+
 @register.filter
 def in_language(page):
     """The page in the active language when a live translation exists, else the page itself:

@@ -35,7 +35,21 @@ PATHS = [
     "/kontakt/",
     "/tillganglighetsredogorelse/",
     "/finns-inte/",
+    # Every language's start page, and the translated page types, Arabic (right to left)
+    # among them.
+    "/en/",
+    "/ar/",
+    "/so/",
+    "/ti/",
+    "/fi/",
+    "/ar/foraldraradgivning/",
+    "/ar/foraldraradgivning/foraldraskapsstod/",
+    "/ar/foraldraradgivning/hitta-foraldraradgivare/",
+    "/ar/foraldraradgivning/hitta-foraldraradgivare/varby/",
+    "/fi/foraldraradgivning/hitta-foraldraradgivare/?skola=varby-strandskola",
+    "/en/finns-inte/",
 ]
+NOT_FOUND = {"/finns-inte/", "/en/finns-inte/"}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -102,7 +116,7 @@ def test_pages_load_nothing_from_other_sites_and_work_without_javascript(browser
     try:
         for path in PATHS:
             response = page.goto(site_url + path)
-            assert response.status == (404 if path == "/finns-inte/" else 200), path
+            assert response.status == (404 if path in NOT_FOUND else 200), path
             assert page.locator("h1").count() == 1, path
     finally:
         context.close()
@@ -141,3 +155,55 @@ def test_pages_keep_to_the_content_security_policy_for_visitors_and_editors(
         finally:
             context.close()
         assert not reports, reports
+
+
+def test_arabic_pages_mirror_and_keep_numbers_left_to_right(browser_page, site_url):
+    """Right to left: the site's name starts at the right edge, the menu button sits at the
+    left, and phone numbers and e-mail addresses still read left to right."""
+    browser_page.set_viewport_size({"width": 375, "height": 812})
+    browser_page.goto(site_url + "/ar/foraldraradgivning/hitta-foraldraradgivare/varby/")
+    assert browser_page.evaluate("document.documentElement.dir") == "rtl"
+    brand = browser_page.locator(".brand").bounding_box()
+    menu = browser_page.locator(".site-menu__toggle").bounding_box()
+    assert brand["x"] > menu["x"]
+    assert brand["x"] + brand["width"] > 375 - 40
+    phone = browser_page.locator('main a[href^="tel:"]').first
+    assert phone.evaluate("a => getComputedStyle(a).direction") == "ltr"
+    # The number reads in its own order: its first digits come first on screen, at the left.
+    box = phone.bounding_box()
+    first = phone.evaluate(
+        """a => { const range = document.createRange(); range.setStart(a.firstChild, 0);
+        range.setEnd(a.firstChild, 3); return range.getBoundingClientRect().x; }"""
+    )
+    assert first < box["x"] + box["width"] / 2
+    email = browser_page.locator('main a[href^="mailto:"]').first
+    assert email.evaluate("a => getComputedStyle(a).direction") == "ltr"
+    separator = browser_page.locator(".breadcrumbs__item").first.evaluate(
+        "li => getComputedStyle(li, '::after').content"
+    )
+    assert separator == '"\\\\"'
+
+
+def test_the_language_switcher_works_with_the_keyboard_and_without_flags(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/foraldraradgivning/foraldraskapsstod/")
+        page.keyboard.press("Tab")  # the skip link
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.closest('.language-switcher') !== null")
+        assert focused
+        page.locator('.language-switcher a[lang="ar"]').focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/ar/foraldraradgivning/foraldraskapsstod/")
+        assert page.evaluate("document.documentElement.lang") == "ar"
+        assert page.locator(".language-switcher img, .language-switcher svg").count() == 0
+        # A page that is not translated: the link says so and leads to the start page.
+        page.goto(site_url + "/kontakt/")
+        link = page.locator('.language-switcher a[lang="fi"]')
+        assert "etusivulle" in link.inner_text()
+        link.click()
+        page.wait_for_url("**/fi/")
+        assert page.locator("h1").inner_text() == "Vanhempien neuvonta"
+    finally:
+        context.close()

@@ -127,3 +127,94 @@ def test_the_404_page_speaks_the_visitors_language(client, translated_site):
     assert "Page not found" in soup(response).select_one("h1").get_text()
     response = client.get("/ar/finns-inte/")
     assert soup(response).select_one("h1").get_text(strip=True) == "الصفحة غير موجودة"
+
+
+@pytest.fixture
+def guidance_in_arabic(hub):
+    """A Swedish guidance page dated 1 March 2026 and its Arabic translation."""
+    import datetime
+
+    from advice.tests.factories import GuidancePageFactory
+
+    swedish = GuidancePageFactory(parent=hub, title="Föräldraskapsstöd", slug="stod")
+    swedish.updated_date = datetime.date(2026, 3, 1)
+    swedish.keep_updated_date = True
+    swedish.save_revision().publish()
+    arabic = Locale.objects.create(language_code="ar")
+    hub.get_parent().specific.copy_for_translation(arabic).save_revision().publish()
+    hub.copy_for_translation(arabic).save_revision().publish()
+    translated = swedish.copy_for_translation(arabic)
+    translated.title = "دعم الأهل"
+    translated.save_revision().publish()
+    return swedish, translated
+
+
+@pytest.mark.django_db
+def test_a_translation_says_which_swedish_version_it_comes_from(client, guidance_in_arabic):
+    swedish, translated = guidance_in_arabic
+    page = soup(client.get(translated.url))
+    note = page.select_one(".translation-note")
+    assert "مترجمة عن الصفحة السويدية" in note.get_text()
+    assert "2026" in note.get_text()
+    assert page.select(".translation-note--changed") == []
+    # The Swedish page is untouched by its own note.
+    assert soup(client.get(swedish.url)).select(".translation-note") == []
+
+
+@pytest.mark.django_db
+def test_a_translation_says_so_when_the_swedish_page_has_changed(client, guidance_in_arabic):
+    swedish, translated = guidance_in_arabic
+    # A typo fix that keeps the date is no new version.
+    swedish.keep_updated_date = True
+    swedish.save_revision().publish()
+    assert soup(client.get(translated.url)).select(".translation-note--changed") == []
+    # A real update is.
+    swedish.refresh_from_db()
+    swedish.lead = "Ny text."
+    swedish.save_revision().publish()
+    notice = soup(client.get(translated.url)).select_one(".translation-note--changed")
+    assert "تغيّرت الصفحة السويدية" in notice.get_text()
+    link = notice.select_one("a")
+    assert link["href"] == swedish.url
+    assert link["hreflang"] == "sv"
+    # Publishing the translation again (after updating it) makes it current.
+    translated.refresh_from_db()
+    translated.save_revision().publish()
+    assert soup(client.get(translated.url)).select(".translation-note--changed") == []
+
+
+@pytest.mark.django_db
+def test_lattlast_links_both_ways_with_a_clear_label(client, hub):
+    from advice.tests.factories import GuidancePageFactory
+
+    easy = GuidancePageFactory(parent=hub, title="Stöd – lättläst", slug="stod-lattlast")
+    full = GuidancePageFactory(parent=hub, title="Föräldraskapsstöd", slug="stod")
+    full.easy_read_version = easy
+    full.save_revision().publish()
+    link = soup(client.get(full.url)).select_one(".easy-read-link a")
+    assert link["href"] == easy.url
+    assert "Lättläst" in link.get_text()
+    back = soup(client.get(easy.url)).select_one(".easy-read-link")
+    assert "Det här är en lättläst text." in back.get_text()
+    assert back.select_one("a")["href"] == full.url
+    assert "Föräldraskapsstöd" in back.select_one("a").get_text()
+    # Unpublished, the easy-read page is not linked.
+    easy.unpublish()
+    assert soup(client.get(full.url)).select(".easy-read-link") == []
+
+
+@pytest.mark.django_db
+def test_the_lyssna_button_is_hidden_until_a_voice_is_found_and_has_no_inline_script(
+    client, translated_site
+):
+    page = soup(client.get("/ar/om-oss/"))
+    wrapper = page.select_one("[data-read-aloud]")
+    assert wrapper.has_attr("hidden")
+    button = wrapper.select_one("button")
+    assert button["type"] == "button"
+    assert button["data-start-label"] == "استمع"
+    assert page.select('script[src$="js/read-aloud.js"]')
+    assert all(
+        script.get("src") or script.get("type") == "application/ld+json"
+        for script in page.select("script")
+    )
