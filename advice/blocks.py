@@ -16,6 +16,8 @@ from portal.blocks import (
     FigureBlock,
     HeadingBlock,
     HelpNowBlock,
+    LanguageLinksBlock,
+    OtherLanguageBlock,
     ParagraphBlock,
     QuoteBlock,
     RelatedPagesBlock,
@@ -165,3 +167,5 @@ class ContentStreamBlock(blocks.StreamBlock):
     contact = ContactBlock()
     local_areas = LocalAreasBlock()
     help_now = HelpNowBlock()
+    other_language = OtherLanguageBlock()
+    language_links = LanguageLinksBlock()

@@ -17,11 +17,12 @@ class GuidancePageQuerySet(PageQuerySet):
 
 
 def related_guidance(page, limit=4):
-    """Other published guidance pages sharing a topic with `page`, in the tree's order."""
+    """Other published guidance pages sharing a topic with `page`, in the tree's order, in
+    the page's own language."""
     return list(
         type(page)
         .objects.for_listing()
-        .filter(topics__in=page.topics.all())
+        .filter(topics__in=page.topics.all(), locale_id=page.locale_id)
         .exclude(pk=page.pk)
         .distinct()[:limit]
     )

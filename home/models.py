@@ -68,6 +68,7 @@ class HomePage(RecordKeepingMixin, ReviewMixin, Page):
         "advice.GuidanceIndexPage",
         "news.NewsIndexPage",
         "events.EventIndexPage",
+        "home.AccessibilityStatementPage",
     ]
 
     class Meta:
@@ -135,3 +136,21 @@ class StandardPage(
     class Meta:
         verbose_name = _("standardsida")
         verbose_name_plural = _("standardsidor")
+
+
+# The accessibility statement page type lives in its own module; imported here so Django
+# finds its models.
+from .accessibility import (  # noqa: E402
+    AccessibilityReport,
+    AccessibilityShortcoming,
+    AccessibilityStatementPage,
+)
+
+__all__ = [
+    "AccessibilityReport",
+    "AccessibilityShortcoming",
+    "AccessibilityStatementPage",
+    "HomePage",
+    "HomePageFeaturedGuidance",
+    "StandardPage",
+]

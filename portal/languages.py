@@ -37,3 +37,16 @@ def native_name(code):
 
 def direction(code):
     return LANGUAGES_INFO.get(code, (code, code, "ltr"))[2]
+
+
+# Sweden's national minority languages (lag 2009:724): for text in those languages on
+# Swedish pages, each named in itself. Yiddish is written right to left.
+MINORITY_LANGUAGES = {
+    "fi": ("Finska", "Suomi", "ltr"),
+    "fit": ("Meänkieli", "Meänkieli", "ltr"),
+    "se": ("Nordsamiska", "Davvisámegiella", "ltr"),
+    "smj": ("Lulesamiska", "Julevsámegiella", "ltr"),
+    "sma": ("Sydsamiska", "Åarjelsaemien gïele", "ltr"),
+    "rom": ("Romani chib", "Romani chib", "ltr"),
+    "yi": ("Jiddisch", "ייִדיש", "rtl"),
+}

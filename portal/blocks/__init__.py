@@ -8,6 +8,7 @@ what to do. Modules: text (headings, text, fact boxes, quotes, FAQ, steps, table
 """
 
 from .help import HelpNowBlock
+from .languages import LanguageLinksBlock, OtherLanguageBlock
 from .links import CallToActionBlock, RelatedPagesBlock
 from .media import DocumentBlock, FigureBlock, VideoBlock, parse_video_url
 from .text import (
@@ -23,6 +24,8 @@ from .text import (
 )
 
 __all__ = [
+    "LanguageLinksBlock",
+    "OtherLanguageBlock",
     "RICH_TEXT_FEATURES",
     "CallToActionBlock",
     "DocumentBlock",

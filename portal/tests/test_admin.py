@@ -19,7 +19,11 @@ from advice.tests.factories import (
     GuidancePageFactory,
 )
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
-from home.tests.factories import HomePageFactory, StandardPageFactory
+from home.tests.factories import (
+    AccessibilityStatementPageFactory,
+    HomePageFactory,
+    StandardPageFactory,
+)
 from news.models import NewsPage
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory, news_form_data
 from taxonomy.models import Area
@@ -202,6 +206,30 @@ def edit_form_data(page):
             "form_fields": inline_formset([]),
             "to_address": "",
         },
+        "AccessibilityStatementPage": {
+            "lead": "",
+            "public_body": "Huddinge kommun",
+            "service_name": "Föräldrarådgivning",
+            "compliance_status": "delvis",
+            "shortcomings": inline_formset(
+                [
+                    {
+                        "usage_situation": "För dig som använder skärmläsare",
+                        "description": "Inte testat.",
+                        "wcag_criterion": "4.1.2",
+                        "planned_fix": "",
+                    }
+                ]
+            ),
+            "alternative_access": "Ring oss.",
+            "contact_phone": "070-174 06 05",
+            "contact_email": "a@example.org",
+            "disproportionate_burden": "Inga.",
+            "outside_scope": "Inget.",
+            "assessment_method": "Självskattning.",
+            "assessed_on": "2026-10-01",
+            "statement_updated_on": "2026-10-20",
+        },
         "NewsPage": {
             "date": "2026-11-20",
             "lead": "Ingress.",
@@ -236,6 +264,7 @@ class TestEveryPageTypeIsEditableAndPreviewable(WagtailPageTestCase):
             NewsPageFactory(parent=news_index),
             calendar,
             EventPageFactory(parent=calendar),
+            AccessibilityStatementPageFactory(parent=home),
         ]
 
     def test_pages_are_editable_and_previewable(self):

@@ -86,6 +86,7 @@ def test_a_page_without_translation_leads_to_the_start_page_and_says_so(client, 
     assert links["ar"]["href"] == "/ar/"
     assert links["en"]["href"] == "/en/"
     assert "start page" in links["en"].get_text()
+    assert "not translated" in links["en"].get_text()
     assert links["sv"]["href"] == "/kontakt/"
     assert page.select("link[hreflang]") == []
 
