@@ -107,7 +107,7 @@ def index(request):
 
 @require_safe
 def areas(request):
-    items = Area.objects.order_by("sort_order", "name")
+    items = Area.objects.swedish().order_by("sort_order", "name")
     return _json({"license": LICENSE, "items": [area_record(request, a) for a in items]})
 
 

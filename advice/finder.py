@@ -193,7 +193,7 @@ class FinderForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["omrade"].queryset = Area.objects.order_by("sort_order", "name")
+        self.fields["omrade"].queryset = Area.objects.swedish().order_by("sort_order", "name")
         # Only languages of published advisors: a visitor can find someone who speaks them.
         self.fields["sprak"].queryset = (
             Language.objects.filter(advisors__live=True).distinct().order_by("name")

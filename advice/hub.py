@@ -13,8 +13,8 @@ def guidance_hub(request, guidance):
     """Context for the hub: topics and audiences to choose from, what is chosen, and the
     guidance pages, each once however many topics it has, in the editors' order, with their
     topics (the tags on the cards)."""
-    topics = list(Topic.objects.order_by("sort_order", "name"))
-    audiences = list(Audience.objects.order_by("sort_order", "name"))
+    topics = list(Topic.objects.swedish().order_by("sort_order", "name"))
+    audiences = list(Audience.objects.swedish().order_by("sort_order", "name"))
     chosen = ListingFilterForm(
         request.GET, {"amne": ObjectChoiceField(topics), "for": ObjectChoiceField(audiences)}
     ).chosen()

@@ -61,9 +61,13 @@ def published_advisors():
 def areas_with_advisors():
     """Every area in the editors' order, with its schools and its published advisors
     (as `published_advisors`)."""
-    return Area.objects.order_by("sort_order", "name").prefetch_related(
-        Prefetch("schools", queryset=School.objects.order_by("name")),
-        Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
+    return (
+        Area.objects.swedish()
+        .order_by("sort_order", "name")
+        .prefetch_related(
+            Prefetch("schools", queryset=School.objects.order_by("name")),
+            Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
+        )
     )
 
 
@@ -73,7 +77,8 @@ def area_with_schools(slug):
         Prefetch("drop_ins", queryset=published_drop_ins())
     )
     return (
-        Area.objects.filter(slug=slug)
+        Area.objects.swedish()
+        .filter(slug=slug)
         .prefetch_related(Prefetch("schools", queryset=schools))
         .first()
     )

@@ -47,7 +47,14 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, Site
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    RevisionMixin,
+    Site,
+    TranslatableMixin,
+)
 
 from modelcluster.models import ClusterableModel, get_all_child_relations
 
@@ -205,6 +212,14 @@ def apply_children(obj, children):
     return changed
 
 
+def swedish(model):
+    """The entries of `model` that the demo's files name: the Swedish ones of a translatable
+    model (its translations share their keys)."""
+    if issubclass(model, TranslatableMixin):
+        return model.objects.filter(locale__language_code=DEFAULT_LANGUAGE)
+    return model.objects.all()
+
+
 def update_object(obj, fields, report):
     """Save `obj` (a plain model such as a Site or a setting) if any of `fields` differ."""
     if apply_changes(obj, fields):
@@ -342,7 +357,7 @@ class DemoLoader:
                 raise DemoContentError(f"gruppen {name!r} finns inte")
         elif prefix in self.collections:
             collection = self.collections[prefix]
-            obj = collection.model.objects.filter(**{collection.key: name}).first()
+            obj = swedish(collection.model).filter(**{collection.key: name}).first()
             if obj is None:
                 raise DemoContentError(f"{ref!r} finns inte i {collection.path.name}")
         else:
@@ -634,7 +649,7 @@ class DemoLoader:
             fields.setdefault("sort_order", position)
         lookup = {collection.key: self.need(fields, collection.key)}
         del fields[collection.key]
-        obj = model.objects.filter(**lookup).first()
+        obj = swedish(model).filter(**lookup).first()
         outcome = "unchanged"
         if obj is None:
             obj = model(**lookup, **fields)
@@ -982,8 +997,52 @@ class TranslationLoader(DemoLoader):
         self.locale, created = Locale.objects.get_or_create(language_code=self.root.name)
         if created:
             self.report.record("created", self.locale)
+        self.load_snippet_translations()
         self.load_pages()
         return self.report
+
+    def load_snippet_translations(self):
+        """`<language>/snippets/<file>.toml` translates the Swedish collection with the same
+        prefix: each item names the Swedish entry by its key and gives the translated fields;
+        what it leaves out (e-mail, schools) stays as in Swedish."""
+        folder = self.root / "snippets"
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.toml")):
+            data = self.read(path)
+            with self.where(path):
+                prefix = self.need(data, "prefix")
+                collection = self.swedish.collections.get(prefix)
+                if collection is None:
+                    raise DemoContentError(f"det finns ingen svensk samling {prefix!r}")
+                if not issubclass(collection.model, TranslatableMixin):
+                    raise DemoContentError(f"{collection.model.__name__} går inte att översätta")
+            for item in self.need(data, "items"):
+                with self.where(path, f"{collection.key} = {item.get(collection.key)}"):
+                    self.upsert_translation(collection, item)
+
+    def upsert_translation(self, collection, item):
+        model = collection.model
+        key = self.need(item, collection.key)
+        original = swedish(model).filter(**{collection.key: key}).first()
+        if original is None:
+            raise DemoContentError(f"{key!r} finns inte bland de svenska")
+        wanted = {name: raw for name, raw in item.items() if name != collection.key}
+        fields, m2m, children = self.fields(model, wanted)
+        if m2m or children:
+            raise DemoContentError("en översättning ändrar bara texter")
+        translated = original.get_translation_or_none(self.locale)
+        outcome = "unchanged"
+        if translated is None:
+            translated = original.copy_for_translation(self.locale)
+            apply_changes(translated, fields)
+            outcome = "created"
+        elif apply_changes(translated, fields):
+            outcome = "updated"
+        if outcome != "unchanged":
+            translated.full_clean()
+            translated.save()
+        self.report.record(outcome, translated)
 
     def read_pages(self):
         root = super().read_pages()

@@ -30,7 +30,7 @@ def event_list(index, request, past):
     # ?amne= may name any topic (looked up only when given); a missing, malformed or unknown
     # one gives the unfiltered list (portal/filters.py).
     topic = ListingFilterForm(
-        request.GET, {"amne": ObjectChoiceField(Topic.objects.all())}
+        request.GET, {"amne": ObjectChoiceField(Topic.objects.swedish())}
     ).chosen()["amne"]
     events = index.events()
     events = events.past() if past else events.upcoming()

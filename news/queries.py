@@ -38,11 +38,11 @@ class NewsPageQuerySet(PageQuerySet):
 
 
 def ordered_topics():
-    return Topic.objects.order_by("sort_order", "name")
+    return Topic.objects.swedish().order_by("sort_order", "name")
 
 
 def ordered_areas():
-    return Area.objects.order_by("sort_order", "name")
+    return Area.objects.swedish().order_by("sort_order", "name")
 
 
 def archive_choices(news):

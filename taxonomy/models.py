@@ -1,28 +1,43 @@
 """The shared vocabulary of the site: topics and audiences that guidance, news and events
-carry, and the municipality's areas, each with its own page in the advisor directory."""
+carry, and the municipality's areas, each with its own page in the advisor directory.
 
+All three are translatable (wagtail-localize): pages, schools and advisors refer to the Swedish
+entries, and a page in another language shows each entry's translation where there is one
+(the `localized` template filter). Names and slugs are unique per language.
+"""
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 
-class Topic(Orderable, models.Model):
+class VocabularyQuerySet(models.QuerySet):
+    def swedish(self):
+        """The Swedish entries: the ones pages, schools and advisors refer to, and the ones
+        filters and listings offer (a visitor in another language sees their translations)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class Topic(TranslatableMixin, Orderable, models.Model):
     """A subject, e.g. Skolfrånvaro, Föräldraskap, Placerade barn."""
 
-    name = models.CharField(_("namn"), max_length=80, unique=True)
+    name = models.CharField(_("namn"), max_length=80)
     slug = models.SlugField(
         _("kortnamn i adresser"),
         max_length=80,
-        unique=True,
         help_text=_('Används i filtrets adress, t.ex. "skolfranvaro".'),
     )
     description = models.CharField(_("beskrivning"), max_length=240, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
         verbose_name = _("ämne")
         verbose_name_plural = _("ämnen")
 
@@ -30,11 +45,11 @@ class Topic(Orderable, models.Model):
         return self.name
 
 
-class Audience(Orderable, models.Model):
+class Audience(TranslatableMixin, Orderable, models.Model):
     """Who a page is written for, e.g. Föräldrar, Skolpersonal, Yrkesverksamma."""
 
-    name = models.CharField(_("namn"), max_length=80, unique=True)
-    slug = models.SlugField(_("kortnamn i adresser"), max_length=80, unique=True)
+    name = models.CharField(_("namn"), max_length=80)
+    slug = models.SlugField(_("kortnamn i adresser"), max_length=80)
     label = models.CharField(
         _("text i växlaren"),
         max_length=80,
@@ -43,7 +58,10 @@ class Audience(Orderable, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("label")]
 
-    class Meta(Orderable.Meta):
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
         verbose_name = _("målgrupp")
         verbose_name_plural = _("målgrupper")
 
@@ -51,14 +69,13 @@ class Audience(Orderable, models.Model):
         return self.name
 
 
-class Area(Orderable, models.Model):
+class Area(TranslatableMixin, Orderable, models.Model):
     """An area of the municipality (e.g. Vårby) with its own page in the advisor directory."""
 
-    name = models.CharField(_("namn"), max_length=80, unique=True)
+    name = models.CharField(_("namn"), max_length=80)
     slug = models.SlugField(
         _("kortnamn i adresser"),
         max_length=80,
-        unique=True,
         help_text=_('Små bokstäver utan å, ä, ö, t.ex. "centrala-huddinge".'),
     )
     description = models.TextField(
@@ -97,7 +114,10 @@ class Area(Orderable, models.Model):
         ),
     ]
 
-    class Meta(Orderable.Meta):
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
         verbose_name = _("område")
         verbose_name_plural = _("områden")
 

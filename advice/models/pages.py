@@ -255,8 +255,8 @@ class AdvisorDirectoryPage(
     def get_sitemap_urls(self, request=None):
         """The finder, and each area's page, last modified when its area was last saved."""
         urls = super().get_sitemap_urls(request)
-        for slug, updated_at in Area.objects.order_by("sort_order").values_list(
-            "slug", "updated_at"
+        for slug, updated_at in (
+            Area.objects.swedish().order_by("sort_order").values_list("slug", "updated_at")
         ):
             urls.append(
                 {

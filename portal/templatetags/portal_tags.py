@@ -76,6 +76,16 @@ def translation_note(context):
 
 
 @register.filter
+def localized(obj):
+    """A topic, audience or area (or any translatable object) in the visitor's language when
+    it has been translated, else as it is. Pages and snippets refer to the Swedish entries;
+    nothing is looked up on a Swedish page."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return obj
+    return getattr(obj, "localized", obj)
+
+
+@register.filter
 def in_language(page):
     """The page in the active language when a live translation exists, else the page itself:
     the start page's links to the finder or the contact page stay in the visitor's language."""
