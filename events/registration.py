@@ -42,9 +42,35 @@ def looks_like_personnummer(text):
     return False
 
 
+# WCAG 1.3.5: fields about the person say what they are, so browsers can fill them in. By
+# the field's type, else by its Swedish label; anything else is not offered for autofill.
+AUTOCOMPLETE_BY_TYPE = {"email": "email", "tel": "tel", "url": "url"}
+AUTOCOMPLETE_BY_LABEL = {
+    "namn": "name",
+    "förnamn": "given-name",
+    "efternamn": "family-name",
+    "e-post": "email",
+    "telefon": "tel",
+    "mobilnummer": "tel",
+    "telefonnummer": "tel",
+    "arbetsplats": "organization",
+    "organisation": "organization",
+    "postnummer": "postal-code",
+    "adress": "street-address",
+}
+
+
+def autocomplete_for(field):
+    widget_type = getattr(field.widget, "input_type", "")
+    if widget_type in {"checkbox", "radio"}:
+        return None
+    label = str(field.label or "").strip().rstrip(":").lower()
+    return AUTOCOMPLETE_BY_TYPE.get(widget_type) or AUTOCOMPLETE_BY_LABEL.get(label, "off")
+
+
 def registration_form_class(base):
-    """The editor's form plus our rules: no personal identity numbers anywhere, and a length
-    limit on free text."""
+    """The editor's form plus our rules: no personal identity numbers anywhere, a length limit
+    on free text, and autocomplete on the fields about the person."""
 
     class RegistrationForm(base):
         def __init__(self, *args, **kwargs):
@@ -53,6 +79,9 @@ def registration_form_class(base):
                 if field.widget.__class__.__name__ == "Textarea":
                     field.max_length = MULTILINE_MAX_LENGTH
                     field.widget.attrs.update(maxlength=MULTILINE_MAX_LENGTH, rows=5)
+                autocomplete = autocomplete_for(field)
+                if autocomplete and "autocomplete" not in field.widget.attrs:
+                    field.widget.attrs["autocomplete"] = autocomplete
 
         def clean(self):
             cleaned = super().clean()

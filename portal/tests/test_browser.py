@@ -207,3 +207,171 @@ def test_the_language_switcher_works_with_the_keyboard_and_without_flags(browser
         assert page.locator("h1").inner_text() == "Vanhempien neuvonta"
     finally:
         context.close()
+
+
+def test_focus_is_visible_on_every_kind_of_control(browser_page, site_url):
+    """WCAG 2.4.7: links, buttons, summaries and fields show where the focus is (an outline
+    of at least 2 px), in both directions."""
+    for path in ["/tillganglighetsredogorelse/", "/ar/foraldraradgivning/"]:
+        browser_page.goto(site_url + path)
+        seen = 0
+        for _ in range(40):
+            browser_page.keyboard.press("Tab")
+            style = browser_page.evaluate(
+                """() => { const el = document.activeElement; const s = getComputedStyle(el);
+                return {tag: el.tagName, width: parseFloat(s.outlineWidth) || 0,
+                        style: s.outlineStyle, shadow: s.boxShadow}; }"""
+            )
+            if style["tag"] == "BODY":
+                break
+            visible = (style["width"] >= 2 and style["style"] != "none") or style[
+                "shadow"
+            ] != "none"
+            assert visible, (path, style)
+            seen += 1
+        assert seen >= 10, path
+
+
+def test_reduced_motion_is_respected(browser, site_url):
+    for motion, expected in [("reduce", "auto"), ("no-preference", "smooth")]:
+        context = browser.new_context(reduced_motion=motion)
+        page = context.new_page()
+        try:
+            page.goto(site_url + "/foraldraradgivning/problematisk-skolfranvaro/")
+            behaviour = page.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
+            assert behaviour == expected, motion
+            # No animation or transition anywhere when motion is reduced.
+            if motion == "reduce":
+                moving = page.evaluate(
+                    """() => [...document.querySelectorAll('*')].filter(el => {
+                        const s = getComputedStyle(el);
+                        return s.animationName !== 'none' ||
+                            s.transitionDuration.split(',').some(d => parseFloat(d) > 0);
+                    }).map(el => el.className).slice(0, 5)"""
+                )
+                assert moving == []
+        finally:
+            context.close()
+
+
+def test_pages_fit_at_400_percent_zoom(browser, site_url):
+    """WCAG 1.4.10 at a 1280 px window zoomed to 400 %: the browser lays the page out at
+    320 CSS px with four device pixels to each, as Chromium's zoom does."""
+    context = browser.new_context(viewport={"width": 320, "height": 200}, device_scale_factor=4)
+    page = context.new_page()
+    try:
+        for path in ["/", "/ar/", "/tillganglighetsredogorelse/", "/nationella-minoritetssprak/"]:
+            page.goto(site_url + path)
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, path
+    finally:
+        context.close()
+
+
+def test_the_faq_opens_and_closes_with_the_keyboard(browser_page, site_url):
+    browser_page.goto(site_url + "/foraldraradgivning/problematisk-skolfranvaro/")
+    summary = browser_page.locator(".faq summary, details summary").first
+    summary.focus()
+    details = summary.locator("xpath=..")
+    assert details.evaluate("d => d.open") is False
+    browser_page.keyboard.press("Enter")
+    assert details.evaluate("d => d.open") is True
+    browser_page.keyboard.press("Space")
+    assert details.evaluate("d => d.open") is False
+
+
+def test_form_fields_have_visible_labels_and_autocomplete(browser, site_url):
+    """A placeholder is not a label: every field of the public forms has a visible <label>
+    (or legend), and fields about the visitor say what to autocomplete."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for path in ["/tillganglighetsredogorelse/", "/kalender/foralder-pa-avstand-2027/"]:
+            page.goto(site_url + path)
+            fields = page.locator("form.form input:not([type=hidden]), form.form textarea")
+            assert fields.count() >= 2, path
+            for i in range(fields.count()):
+                field = fields.nth(i)
+                labelled = field.evaluate(
+                    """f => { const l = f.labels && f.labels[0] ||
+                        f.closest('fieldset')?.querySelector('legend');
+                        if (!l) return false; const r = l.getBoundingClientRect();
+                        return r.width > 0 && r.height > 0 && l.textContent.trim().length > 0; }"""
+                )
+                assert labelled, (path, field.get_attribute("name"))
+                assert field.get_attribute("autocomplete") or field.get_attribute("type") in {
+                    "checkbox",
+                    "radio",
+                }, (path, field.get_attribute("name"))
+    finally:
+        context.close()
+
+
+def test_a_problem_report_is_sent_without_javascript_and_errors_are_linked(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/tillganglighetsredogorelse/")
+        page.get_by_role("button", name="Skicka rapporten").click()
+        summary = page.locator(".error-summary")
+        assert summary.is_visible()
+        summary.locator('a[href="#id_url"]').click()
+        assert page.evaluate("location.hash") == "#id_url"
+        page.fill("#id_url", "/kontakt/")
+        page.fill("#id_description", "Telefonnumret läses upp baklänges.")
+        page.get_by_role("button", name="Skicka rapporten").click()
+        assert page.locator('[role="status"]').inner_text().startswith("Tack!")
+        assert context.cookies() == []
+    finally:
+        context.close()
+
+
+LYSSNA_STUB = """
+(() => {
+    const voices = [{lang: 'ar-SA', name: 'Arabic'}, {lang: 'sv-SE', name: 'Svenska'}];
+    window.__spoken = [];
+    window.__cancelled = 0;
+    const synth = {
+        getVoices: () => voices,
+        speak: (u) => window.__spoken.push({lang: u.lang, text: u.text}),
+        cancel: () => { window.__cancelled += 1; },
+        addEventListener: () => {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', {value: synth});
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; }
+        addEventListener() {} };
+})();
+"""
+
+
+def test_lyssna_reads_the_page_in_its_language_and_stops_when_asked(browser, site_url):
+    context = browser.new_context()
+    context.add_init_script(LYSSNA_STUB)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/ar/foraldraradgivning/foraldraskapsstod/")
+        button = page.locator("[data-read-aloud] button")
+        assert button.is_visible()
+        assert button.inner_text() == "استمع"
+        button.focus()
+        page.keyboard.press("Enter")
+        spoken = page.evaluate("window.__spoken")
+        assert spoken[0]["lang"] == "ar-SA"
+        assert "دعم الأهل" in spoken[0]["text"]
+        assert button.get_attribute("aria-pressed") == "true"
+        assert button.inner_text() == "أوقف القراءة"
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-pressed") == "false"
+        assert page.evaluate("window.__cancelled") >= 1
+        # Somali: the stub has no Somali voice, so there is no button.
+        page.goto(site_url + "/so/")
+        assert page.locator("[data-read-aloud]").is_hidden()
+    finally:
+        context.close()
+
+
+def test_without_a_voice_there_is_no_lyssna_button(browser_page, site_url):
+    browser_page.goto(site_url + "/foraldraradgivning/foraldraskapsstod/")
+    assert browser_page.locator("[data-read-aloud]").is_hidden()

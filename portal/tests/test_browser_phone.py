@@ -133,3 +133,22 @@ def test_the_changed_pages_have_no_accessibility_violations(browser, site_url, d
             assert not violations, f"{path} ({device}, {WCAG_TAGS}):\n" + "\n".join(violations)
     finally:
         context.close()
+
+
+def test_the_phone_menu_works_with_the_keyboard(open_page):
+    page = open_page("/foraldraradgivning/", **PHONE)
+    toggle = page.locator(".site-menu__toggle")
+    menu_link = page.locator(".main-nav__link").first
+    assert not menu_link.is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert menu_link.is_visible()
+    # Tab goes on into the opened menu, in order.
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('main-nav__link')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('main-nav__link')")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert not menu_link.is_visible()
