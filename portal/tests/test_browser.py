@@ -272,7 +272,7 @@ def test_pages_fit_at_400_percent_zoom(browser, site_url):
 
 def test_the_faq_opens_and_closes_with_the_keyboard(browser_page, site_url):
     browser_page.goto(site_url + "/foraldraradgivning/problematisk-skolfranvaro/")
-    summary = browser_page.locator(".faq summary, details summary").first
+    summary = browser_page.locator(".faq__question").first
     summary.focus()
     details = summary.locator("xpath=..")
     assert details.evaluate("d => d.open") is False
