@@ -100,7 +100,7 @@ def test_changing_a_snippet_updates_that_snippet_alone(content):
 
     assert "0 skapade, 1 uppdaterade" in output
     assert "Uppdaterade område: Vårby" in output
-    varby = Area.objects.get(slug="varby")
+    varby = Area.objects.swedish().get(slug="varby")
     assert varby.office_address == "Exempelvägen 6, Vårby"
     assert changed_rows(before, database_rows()) == {"taxonomy.Area": {varby.pk}}
 
@@ -214,6 +214,17 @@ text = "I Skogås finns läxhjälp."
 
 [[body]]
 type = "help_now"
+
+[[body]]
+type = "other_language"
+language = "yi"
+heading = "דײַנע רעכט"
+text = "דו האָסט רעכט."
+
+[[body]]
+type = "language_links"
+heading = "På andra språk"
+links = [{ language = "fi", text = "Suomeksi" }, { language = "yi", text = "אויף ייִדיש" }]
 """
 
 

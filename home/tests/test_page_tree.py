@@ -16,7 +16,7 @@ from advice.tests.factories import (
 )
 from events.models import EventIndexPage, EventPage
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
-from home.models import HomePage, StandardPage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from home.tests.factories import StandardPageFactory
 from news.models import NewsIndexPage, NewsPage
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
@@ -31,6 +31,7 @@ ALLOWED_PARENTS = {
     AdvisorDirectoryPage: {GuidanceIndexPage},
     EventIndexPage: {HomePage},
     EventPage: {EventIndexPage},
+    AccessibilityStatementPage: {HomePage},
 }
 
 
