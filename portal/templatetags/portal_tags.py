@@ -56,7 +56,13 @@ def language_switcher(context):
     """Links to this page in the other languages, each named in itself (portal/i18n.py)."""
     request = context.get("request")
     root = _default_root(request)
-    return {"languages": i18n.language_links(request, context.get("page"), root)}
+    page = context.get("page")
+    starts = i18n.start_pages(request, root) if root is not None else {}
+    return {
+        "languages": i18n.language_links(request, page, root),
+        # On a start page the languages always show, also on a phone (see main.css).
+        "on_start_page": isinstance(page, Page) and any(p.pk == page.pk for p in starts.values()),
+    }
 
 
 @register.simple_tag(takes_context=True)
