@@ -492,6 +492,8 @@ class SearchKeywordsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
 class TranslationOrigin(models.Model):
     """Which version of the Swedish page a translation was made from: the Swedish page's
     "Senast uppdaterad" date when the translation was last published (portal/signals.py).
