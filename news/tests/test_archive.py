@@ -162,7 +162,8 @@ def test_the_filter_is_a_labelled_get_form_offering_only_what_published_news_use
 
 @pytest.mark.django_db
 def test_the_form_shows_the_chosen_filters_and_a_reset_link(client, archive):
-    form = soup(client.get(f"{archive.url}?amne=fritid&ar=2025")).find("form")
+    # The archive's form, not the header's search box.
+    form = soup(client.get(f"{archive.url}?amne=fritid&ar=2025")).find("form", class_="news-filter")
     assert form.find("select", attrs={"name": "amne"}).find("option", selected=True)["value"] == (
         "fritid"
     )
