@@ -19,12 +19,17 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def page_feedback(context):
     """The feedback box for the Wagtail page being shown; nothing elsewhere (the 404 page, a
-    form's own page) or where a template turned it off with `no_page_feedback`."""
+    form's own page), on sensitive pages, or where a template turned it off with
+    `no_page_feedback`."""
     page = context.get("page")
     request = context.get("request")
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
     if context.get("no_page_feedback"):
+        return ""
+    # Sensitive pages (placed children, reports of concern) never carry a form: a parent in
+    # distress should meet help there, not a box to write in (README, "Sensitive pages").
+    if getattr(page, "sensitive", False):
         return ""
     state = views.feedback_state(request, page)
     return render_to_string(

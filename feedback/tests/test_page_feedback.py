@@ -5,6 +5,7 @@ from django.test import Client
 
 import pytest
 
+from advice.tests.factories import GuidancePageFactory
 from events.tests.factories import EventIndexPageFactory, EventPageFactory
 from feedback.models import COMMENT_MAX_LENGTH, PageFeedback
 from home.tests.factories import StandardPageFactory
@@ -28,6 +29,9 @@ def test_every_content_page_asks_but_not_the_start_page(client, home_page, hub, 
         assert form_fields(section)["page"] == str(page.pk)
     assert box(client.get(home_page.url)) is None
     assert box(client.get("/finns-inte/")) is None
+    # A sensitive page never carries a form (README, "Sensitive pages").
+    sensitive = GuidancePageFactory(parent=hub, title="Placerade barn", sensitive=True)
+    assert box(client.get(sensitive.url)) is None
 
 
 def test_an_answer_is_stored_anonymously_and_the_thanks_show_at_the_same_place(client, guidance):
