@@ -122,7 +122,7 @@ def over_time(feedback, start, end):
 
 # The chart's drawing area in SVG user units; the SVG scales to its container.
 WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 56, 40, 16, 40
 
 
 def chart(points):
