@@ -53,7 +53,7 @@ def admin_paths_for(user):
     """The admin views an editor works in, from the live data: create and edit for every page
     type, list/create/edit for every snippet, images, documents, the reports in the user's
     Reports menu, the site settings."""
-    paths = ["/admin/", "/admin/pages/", f"/admin/pages/{HomePage.objects.get().pk}/"]
+    paths = ["/admin/", "/admin/pages/", f"/admin/pages/{HomePage.objects.get(locale__language_code="sv").pk}/"]
     for model in get_page_models():
         if model is Page:
             continue
@@ -177,7 +177,7 @@ def test_the_block_menu_offers_every_block_and_each_can_be_added(
 ):
     session = AdminSession(browser, production_server, communicator)
     page = session.page
-    hub = GuidanceIndexPage.objects.get()
+    hub = GuidanceIndexPage.objects.get(locale__language_code="sv")
     try:
         session.goto(reverse("wagtailadmin_pages:add", args=["advice", "guidancepage", hub.pk]))
         page.locator("#body-root .c-sf-add-button").last.click()
@@ -354,6 +354,20 @@ def fill_help_now(page, block, i):
     return "112"
 
 
+def fill_other_language(page, block, i):
+    block.locator(f"[name='body-{i}-value-language']").select_option("fit")
+    block.locator(f"[name='body-{i}-value-heading']").fill("Sinun oikeuet")
+    write(page, block, "Sulla on oikeus käyttää meänkieltä.")
+    return "Sinun oikeuet"
+
+
+def fill_language_links(page, block, i):
+    block.locator(f"[name='body-{i}-value-heading']").fill("På ditt språk")
+    block.locator(f"[name='body-{i}-value-links-0-value-language']").select_option("yi")
+    block.locator(f"[name='body-{i}-value-links-0-value-text']").fill("אויף ייִדיש")
+    return "På ditt språk"
+
+
 FILLERS = {
     name: globals()[f"fill_{name}"]
     for name, _label in stream_blocks()
@@ -366,7 +380,7 @@ def test_a_guidance_page_with_every_block_goes_through_moderation_to_the_site(
 ):
     missing = [name for name, _label in stream_blocks() if name not in FILLERS]
     assert not missing, f"Blocks without a filler in this test: {missing}"
-    hub = GuidanceIndexPage.objects.get()
+    hub = GuidanceIndexPage.objects.get(locale__language_code="sv")
 
     # A föräldrarådgivare writes the page with every block, in the editor's JavaScript.
     writer = AdminSession(browser, production_server, advisor_editor)
@@ -457,7 +471,7 @@ def approve_on_dashboard(browser, server, reviewer, *titles):
 def page_types_to_create():
     """(model, parent, fields to fill) for each page type except guidance pages, which the
     test above covers block by block."""
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     return [
         (
             HomePage,
@@ -554,7 +568,7 @@ def test_every_other_page_type_is_created_where_it_may_go_and_published_after_mo
 def test_a_new_page_gets_an_ascii_slug_and_an_abandoned_attempt_leaves_nothing_behind(
     browser, production_server, demo_site, communicator
 ):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="sv")
     add_url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.pk])
     session = AdminSession(browser, production_server, communicator)
     page = session.page
@@ -628,7 +642,7 @@ def test_each_role_meets_its_rights_in_the_admin(
 def test_an_invalid_block_shows_its_error_at_the_block(
     browser, production_server, demo_site, communicator
 ):
-    hub = GuidanceIndexPage.objects.get()
+    hub = GuidanceIndexPage.objects.get(locale__language_code="sv")
     session = AdminSession(browser, production_server, communicator)
     page = session.page
     try:
