@@ -53,7 +53,8 @@ def admin_paths_for(user):
     """The admin views an editor works in, from the live data: create and edit for every page
     type, list/create/edit for every snippet, images, documents, the reports in the user's
     Reports menu, the site settings."""
-    paths = ["/admin/", "/admin/pages/", f"/admin/pages/{HomePage.objects.get(locale__language_code="sv").pk}/"]
+    home = HomePage.objects.get(locale__language_code="sv")
+    paths = ["/admin/", "/admin/pages/", f"/admin/pages/{home.pk}/"]
     for model in get_page_models():
         if model is Page:
             continue
