@@ -180,6 +180,12 @@ columns = ["Dag", { type = "number", heading = "Antal" }]
 rows = [["Måndag", 3]]
 
 [[body]]
+type = "other_language"
+language = "yi"
+heading = "דײַנע רעכט"
+text = "דו האָסט רעכט."
+
+[[body]]
 type = "figure"
 image = { image = "image:laslustdag-i-varby", alt_text = "Barn som läser." }
 caption = "Läslustdagen."
@@ -202,6 +208,11 @@ text = "Hitta din föräldrarådgivare"
 page = "page:hitta-foraldraradgivare"
 
 [[body]]
+type = "language_links"
+heading = "På andra språk"
+links = [{ language = "fi", text = "Suomeksi" }, { language = "yi", text = "אויף ייִדיש" }]
+
+[[body]]
 type = "contact"
 advisor = "advisor:Lina Berg"
 
@@ -214,17 +225,6 @@ text = "I Skogås finns läxhjälp."
 
 [[body]]
 type = "help_now"
-
-[[body]]
-type = "other_language"
-language = "yi"
-heading = "דײַנע רעכט"
-text = "דו האָסט רעכט."
-
-[[body]]
-type = "language_links"
-heading = "På andra språk"
-links = [{ language = "fi", text = "Suomeksi" }, { language = "yi", text = "אויף ייִדיש" }]
 """
 
 
