@@ -156,11 +156,12 @@ class ContentStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
     fact_box = FactBoxBlock()
     quote = QuoteBlock()
+    # Last of the text group, as language_links is of the links group: the block menu lists
+    # the blocks of a group together, in this order.
+    other_language = OtherLanguageBlock()
     faq = FAQBlock()
     steps = StepsBlock()
     table = TableBlock()
-    # After the text blocks and the link blocks: the block menu lists each group in this order.
-    other_language = OtherLanguageBlock()
     figure = FigureBlock()
     document = DocumentBlock()
     video = VideoBlock()

@@ -157,6 +157,12 @@ quote = "Ett citat."
 role = "förälder"
 
 [[body]]
+type = "other_language"
+language = "yi"
+heading = "דײַנע רעכט"
+text = "דו האָסט רעכט."
+
+[[body]]
 type = "faq"
 heading = "Frågor"
 
@@ -178,12 +184,6 @@ type = "table"
 caption = "Tider"
 columns = ["Dag", { type = "number", heading = "Antal" }]
 rows = [["Måndag", 3]]
-
-[[body]]
-type = "other_language"
-language = "yi"
-heading = "דײַנע רעכט"
-text = "דו האָסט רעכט."
 
 [[body]]
 type = "figure"
