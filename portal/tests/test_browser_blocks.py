@@ -123,7 +123,7 @@ def test_without_javascript_a_video_is_a_link_to_watch_it_elsewhere(browser, pag
         page.goto(pages["video"])
         # The play button stays hidden (the page's only buttons are the feedback's Ja / Nej).
         assert page.locator("main article").get_by_role("button").count() == 0
-        assert page.get_by_role("button").all_inner_texts() == ["Ja", "Nej"]
+        assert page.locator("main").get_by_role("button").all_inner_texts() == ["Ja", "Nej"]
         link = page.get_by_role("link", name="Se videon hos YouTube")
         assert link.get_attribute("href") == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     finally:
