@@ -112,7 +112,7 @@ check: install-dev messages ## Lint, format check, Django checks and migration c
 
 test: messages search-deps check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
 	DATABASE_URL=$(TEST_DATABASE_URL) PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) \
-		$(BIN)/pytest --create-db -n $(TEST_PROCESSES) --cov --cov-report=term
+		$(BIN)/pytest --create-db -n $(TEST_PROCESSES) --cov --cov-report=term --durations=15
 
 search-eval: install-dev ## Seed the demo site in PostgreSQL and print the search relevance table
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
