@@ -9,6 +9,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Redaktion"
 
     def ready(self):
-        from . import signals
+        from . import security, signals
 
         signals.connect()
+        security.connect()

@@ -1,8 +1,13 @@
 """What the editorial tools remember between runs: review reminders sent and broken links
-found. Both point at pages and are rebuilt by the daily jobs, so they hold no content."""
+found. Both point at pages and are rebuilt by the daily jobs, so they hold no content. And the
+rule on two-step verification for editors (TwoFactorPolicy, editorial/two_factor.py)."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class ReviewReminder(models.Model):
@@ -53,3 +58,44 @@ class BrokenLink(models.Model):
 
     def __str__(self):
         return self.url
+
+
+@register_setting(icon="key")
+class TwoFactorPolicy(BaseGenericSetting):
+    """Who must log in with two-step verification (an authenticator app): everyone with admin
+    access, or the members of chosen groups. Off by default. Only administrators change it: no
+    role gets its permission (editorial/roles.py)."""
+
+    required_for_all = models.BooleanField(
+        _("Kräv tvåstegsverifiering för alla redaktörer"),
+        default=False,
+        help_text=_(
+            "Alla som loggar in i admin måste ange en kod från en autentiseringsapp efter "
+            "lösenordet. Den som inte har kopplat en app gör det vid nästa inloggning."
+        ),
+    )
+    required_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("Kräv tvåstegsverifiering för dessa grupper"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Gäller medlemmarna i de valda grupperna, även om rutan ovan inte är ikryssad."
+        ),
+    )
+
+    panels = [
+        FieldPanel("required_for_all"),
+        FieldPanel("required_groups", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    class Meta:
+        verbose_name = _("Tvåstegsverifiering")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    def applies_to(self, user):
+        if self.required_for_all:
+            return True
+        return self.required_groups.filter(user=user).exists()

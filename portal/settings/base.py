@@ -5,6 +5,7 @@ comes from an environment variable; README.md lists them all.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,12 @@ INSTALLED_APPS = [
     "csp",
     # The queue of e-mails to send (sign-up confirmations), in the database; see TASKS.
     "django_tasks_db",
+    # Editor accounts: login throttling and lockout (django-axes), two-step verification with
+    # an authenticator app and recovery codes (django-otp; editorial/two_factor.py).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -101,11 +108,17 @@ MIDDLEWARE = [
     # cookie (portal/forms_protection.py: origin check, one-time token, rate limit).
     "portal.forms_protection.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second step.
+    "django_otp.middleware.OTPMiddleware",
+    # Sends an editor who must use two-step verification to it before any other page.
+    "editorial.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-csp's middleware, plus the frame source of a page's video (portal/middleware.py).
     "portal.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a refused login into the Swedish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Content-Security-Policy of the public pages (django-csp 4): everything from the site itself,
@@ -161,9 +174,14 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Editors' passwords: at least PASSWORD_MIN_LENGTH characters, not like the user's name or
+# e-mail, not a common password, not only digits (Django's messages, in Swedish).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -238,6 +256,37 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# An admin session ends SESSION_COOKIE_AGE seconds after the login (8 hours: a working day),
+# whether or not the editor ticked "Kom ihåg mig"; without the tick (Wagtail's login) or with
+# SESSION_EXPIRE_AT_BROWSER_CLOSE also when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+
+# Logins (django-axes 8). The axes backend comes first: it refuses a locked-out login before
+# any password is checked. Failures count per user name *and* address
+# (AXES_LOCKOUT_PARAMETERS), so someone who tries the editors' names from one address locks
+# only those names from that address and never keeps an editor out of the office; and per
+# address alone, with the higher AXES_IP_FAILURE_LIMIT (editorial/security.py), so guessing
+# many names from one address is slowed as well. A lockout lasts AXES_COOLOFF_MINUTES; a
+# failed try while locked starts it again. `manage.py axes_reset_username NAME` unlocks.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "30"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "editorial.security.LoginAttemptHandler"
+# The client's address as the public forms read it (TRUSTED_PROXY_COUNT, X-Forwarded-For).
+AXES_CLIENT_IP_CALLABLE = "editorial.security.login_client_address"
+AXES_LOCKOUT_CALLABLE = "editorial.security.lockout_response"
+# A successful login clears the failures of that name from that address (only those:
+# editorial/security.py). Axes stores no password; it masks the field in what it records.
+AXES_RESET_ON_SUCCESS = True
+# Two-step verification: the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = os.environ.get("WAGTAIL_SITE_NAME", "Föräldrarådgivning")
 
 LOGGING = {
     "version": 1,
@@ -248,6 +297,10 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # Background-task bookkeeping (search index, reference index) is noise at INFO.
         "django_tasks": {"level": "WARNING"},
+        # Logins, failed logins, lockouts and two-step verification, without passwords.
+        "editorial.security": {"level": "INFO"},
+        # django-axes repeats each failure in its own words; ours are enough.
+        "axes": {"level": "ERROR"},
     },
 }
 
