@@ -125,7 +125,7 @@ def _log(level, event, request):
 
 def verify(request):
     """The second step: a code from the app or a recovery code."""
-    if request.user.is_verified():
+    if not is_required(request):
         return redirect(_next_url(request))
     device = _app_device(request.user)
     if device is None:
@@ -170,6 +170,8 @@ def _check_code(user, device, code):
 def setup(request):
     """Connecting an authenticator app: scan or type the secret, confirm with a code; then the
     recovery codes, shown once."""
+    if not is_required(request):
+        return redirect(_next_url(request))
     if _app_device(request.user) is not None:
         # Replacing a connected app takes the old one first (verify), or an administrator.
         return redirect(

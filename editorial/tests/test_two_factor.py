@@ -160,10 +160,11 @@ def test_an_editor_without_an_app_sets_one_up_and_gets_recovery_codes_once(
     assert "visas bara nu" in text(done)
     assert client.get(ADMIN).status_code == 200
 
-    # The codes are not shown again; the set-up page leads to the verification now.
-    assert client.get(SETUP)["Location"].startswith(VERIFY)
+    # The codes are not shown again: the set-up page leads on, or to the verification.
+    assert client.get(SETUP)["Location"] == ADMIN
     client.logout()
     client.force_login(communicator)
+    assert client.get(SETUP)["Location"].startswith(VERIFY)
     assert client.post(VERIFY, {"code": codes[3]}).status_code == 302
 
 
@@ -175,6 +176,10 @@ def test_required_per_group(client, communicator, advisor_editor):
     assert client.get(ADMIN)["Location"].startswith(VERIFY)
     client.force_login(communicator)
     assert client.get(ADMIN).status_code == 200
+    # Nor do the verification pages keep anyone who need not use them.
+    assert client.get(VERIFY)["Location"] == ADMIN
+    assert client.get(SETUP)["Location"] == ADMIN
+    assert not TOTPDevice.objects.filter(user=communicator).exists()
 
 
 @pytest.mark.django_db
