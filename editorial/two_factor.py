@@ -52,8 +52,17 @@ RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Autentiseringsapp"
 RECOVERY_DEVICE_NAME = "Reservkoder"
 URL_PREFIX = "/admin/tvastegsverifiering/"
-# What an unverified user may still reach: these pages, logging out, and files.
-EXEMPT_PREFIXES = (URL_PREFIX, "/admin/logout/", "/static/", "/media/")
+# What an unverified user may still reach: these pages, logging out, files, and what the
+# admin's page layout loads for them (the icons and the JavaScript translations; redirected,
+# the page itself would be pasted in as the icons).
+EXEMPT_PREFIXES = (
+    URL_PREFIX,
+    "/admin/logout/",
+    "/admin/sprite/",
+    "/admin/jsi18n/",
+    "/static/",
+    "/media/",
+)
 
 
 def is_required(request):

@@ -77,6 +77,9 @@ def test_when_required_no_admin_page_opens_before_the_code(client, communicator,
 
     page = client.get(VERIFY)
     assert page.status_code == 200
+    # What the page's layout loads is served, not redirected.
+    assert client.get("/admin/sprite/").status_code == 200
+    assert client.get("/admin/jsi18n/").status_code == 200
     assert "Tvåstegsverifiering" in text(page)
     assert "reservkoder" in text(page)
 
