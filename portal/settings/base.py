@@ -269,8 +269,11 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", Tr
 # address alone, with the higher AXES_IP_FAILURE_LIMIT (editorial/security.py), so guessing
 # many names from one address is slowed as well. A lockout lasts AXES_COOLOFF_MINUTES; a
 # failed try while locked starts it again. `manage.py axes_reset_username NAME` unlocks.
+# AxesBackend rather than AxesStandaloneBackend: it also loads users and permissions, as
+# code that logs in with the first backend expects (Wagtail's page test helpers); it checks
+# no password itself, ModelBackend does.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
