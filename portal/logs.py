@@ -71,7 +71,16 @@ class RequestContextFilter(logging.Filter):
     """Adds the running request's id, method and path to every record (blank outside one)."""
 
     def filter(self, record):
-        context = _request.get() or {}
+        context = _request.get()
+        request = getattr(record, "request", None)
+        if context is None and hasattr(request, "request_id"):
+            # django.request logs a 4xx after the middleware has returned.
+            context = {
+                "request_id": request.request_id,
+                "method": _printable(request.method or ""),
+                "path": _printable(request.path),
+            }
+        context = context or {}
         for field in ("request_id", "method", "path"):
             if not hasattr(record, field):
                 setattr(record, field, context.get(field, ""))
