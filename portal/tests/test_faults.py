@@ -23,7 +23,8 @@ import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
+from django.test import Client
 
 import psycopg
 import pytest
@@ -295,3 +296,22 @@ def test_a_sign_up_in_flight_when_the_database_stops_is_refused_and_leaves_nothi
     status, _, receipt = fetch(site.url + site.event_url, form, headers)
     assert status == 200 and "Du har en plats på Föräldraträff" in receipt
     assert registrations(cluster) == 1
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "heading"),
+    [
+        (InterfaceError("connection already closed"), 503, "tillfälligt otillgänglig"),
+        (OperationalError("could not connect"), 503, "tillfälligt otillgänglig"),
+        (RuntimeError("a bug"), 500, "Något gick fel"),
+    ],
+)
+def test_only_database_errors_get_the_503_page(home_page, monkeypatch, error, status, heading):
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(type(home_page.specific), "serve", fail)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == status
+    assert heading in response.content.decode()
+    assert ("Retry-After" in response.headers) is (status == 503)
