@@ -135,8 +135,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Headers of every response (SecurityMiddleware and XFrameOptionsMiddleware; tests see them too,
-# so they are set here and not only in production). X-Frame-Options stays DENY (Django's default;
-# CSP's frame-ancestors 'self' is what browsers follow and lets the admin preview its own pages).
+# so they are set here and not only in production). X-Frame-Options stays DENY (Django's default,
+# which the deploy check asks for); browsers that know CSP follow its frame-ancestors 'self'.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
