@@ -8,4 +8,5 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the "Senast uppdaterad" handler)
+        # Registers our system checks; connects the "Senast uppdaterad" handler.
+        from . import checks, signals  # noqa: F401
