@@ -10,3 +10,6 @@ class PortalConfig(AppConfig):
     def ready(self):
         # Registers our system checks; connects the "Senast uppdaterad" handler.
         from . import checks, signals  # noqa: F401
+        from .images import use_avif_speed
+
+        use_avif_speed()
