@@ -380,11 +380,34 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Slugs in plain ASCII (å, ä → a, ö → o, é → e), as the demo's are, so addresses read the same
 # when copied into a text message or an e-mail.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Uploads (portal/uploads.py): only these types, content that matches the extension (SVG
+# and HTML never), safe file names; the same forms serve the single and multiple uploaders
+# and the choosers' upload tab.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 50 megapixels: a 48-megapixel phone photo passes; a small file that claims huge dimensions
+# (a decompression bomb) does not, and no rendition ever decodes one.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.SafeImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.SafeDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is downloaded (Content-Disposition: attachment), PDFs included: nothing an
+# editor uploads is ever shown as a page of this site's origin, whatever a browser's viewer
+# would do with it. Wagtail adds nosniff and "default-src 'none'" to the response.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# The content type per extension, not the server's own list (a slim container has none).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "csv": "text/csv",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "rtf": "application/rtf",
+    "txt": "text/plain",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
