@@ -14,7 +14,7 @@ from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.models import ContactSettings
 
 
-def make_image(title, size=(1000, 625)):
+def make_image(title, size=(640, 400)):
     return get_image_model().objects.create(
         title=title, description=f"Beskrivning av {title}", file=get_test_image_file(size=size)
     )
