@@ -8,4 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the "Senast uppdaterad" handler)
+        from . import pagecache, signals  # noqa: F401  (connects the "Senast uppdaterad" handler)
+
+        pagecache.connect()
