@@ -262,7 +262,11 @@ def _store(key, response, body, tokens, tags, rendered_at):
         cache.add(VERSION + tag, 0.0, timeout=None)
     entry = {
         "status": response.status_code,
-        "headers": [(name, value) for name, value in response.items() if name != "X-Page-Cache"],
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name not in ("X-Page-Cache", "Content-Length")
+        ],
         "body": body,
         "tokens": tokens,
         "tags": tags,
@@ -278,6 +282,7 @@ def _from_entry(request, entry):
     response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    response["Content-Length"] = str(len(body))
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -492,9 +497,14 @@ def _on_change(sender, instance, deleting=False):
             apply(affected_by_page(page, structural=False))
 
 
-def _saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _on_change(sender, instance)
+def _saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    if created and _is_setting(sender):
+        # Wagtail creates a site's settings row with its defaults when a page first reads it:
+        # nothing visible changed.
+        return
+    _on_change(sender, instance)
 
 
 def _deleting(sender, instance, **kwargs):
