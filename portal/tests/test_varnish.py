@@ -1,0 +1,102 @@
+"""A real Varnish (Debian's varnishd, deploy/varnish/default.vcl) in front of a live server: a
+page comes from Varnish the second time, and a publication is seen through it at once."""
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings as django_settings
+
+from wagtail.models import Locale
+
+import pytest
+
+from advice.tests.factories import GuidancePageFactory
+
+VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def varnish(live_server, tmp_path):
+    backend_port = live_server.url.rsplit(":", 1)[1]
+    vcl = tmp_path / "default.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            "/usr/sbin/varnishd",
+            "-F",
+            # No privilege separation: the test may run as root with a private temp dir.
+            "-j",
+            "none",
+            "-n",
+            str(tmp_path / "varnish"),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(vcl),
+            "-s",
+            "malloc,32m",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(tmp_path / "varnish", ignore_errors=True)
+
+
+def _get(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.headers, response.read().decode()
+
+
+@pytest.fixture
+def swedish(transactional_db):
+    # A live server needs committed rows; the flush between such tests removes the locale.
+    Locale.objects.get_or_create(language_code="sv")
+
+
+def test_a_publication_is_seen_through_varnish_at_once(swedish, hub, varnish, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": varnish,
+        }
+    }
+    # A sensitive page carries no form, so it may be shared by the proxy.
+    page = GuidancePageFactory(parent=hub, title="Placerade barn", sensitive=True)
+    page.save_revision().publish()
+    url = varnish + page.url
+
+    first_headers, first = _get(url)
+    second_headers, second = _get(url)
+    assert "Placerade barn" in second
+    assert "public" in second_headers["Cache-Control"]
+    # From Varnish: two transaction ids (this request and the one that stored it), an age.
+    assert len(second_headers["X-Varnish"].split()) == 2
+    assert int(second_headers["Age"]) >= 0
+
+    page.title = "Barn som bor i familjehem"
+    page.save_revision().publish()
+    headers, text = _get(url)
+    assert "Barn som bor i familjehem" in text
+    assert len(headers["X-Varnish"].split()) == 1  # fetched from the app again
