@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page
 import pytest
 
 from advice.tests.factories import AdvisorFactory, GuidancePageFactory
+from events.tests.factories import EventIndexPageFactory, EventPageFactory, add_form_fields
+from events.tests.helpers import sign_up
 from home.tests.factories import StandardPageFactory
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.forms_protection import FormGuard
@@ -124,9 +126,9 @@ def test_a_new_menu_page_shows_on_every_page(client, home_page, guidance, page_c
 
 def test_junk_query_strings_share_one_entry(client, guidance, page_cache):
     for number in range(1000):
-        response = client.get(f"{guidance.url}?utm_source=x{number}&fbclid={number}")
+        response = client.get(f"{guidance.url}?utm_source=junk.{number}&fbclid={number}")
         assert response.status_code == 200
-        assert f"x{number}" not in response.text
+        assert "junk." not in response.text
     assert len(entries()) == 1
     # A parameter the pages read keeps its own entry.
     client.get(f"{guidance.url}?omrade=varby")
@@ -214,3 +216,18 @@ def test_pages_are_served_with_redis_stopped(client, guidance, settings, tmp_pat
     assert response.status_code == 200
     assert "Skolfrånvaro" in response.text
     assert response["X-Page-Cache"] == "miss"
+
+
+def test_a_sign_up_updates_places_left_and_its_receipt_is_never_kept(client, home_page, page_cache):
+    calendar = publish(EventIndexPageFactory(parent=home_page))
+    event = add_form_fields(
+        publish(EventPageFactory(parent=calendar, registration_enabled=True, seat_limit=5))
+    )
+    assert "5 platser kvar" in client.get(event.url).text
+    response = sign_up(client, event, "Amina")
+    assert "4 platser kvar" in client.get(event.url).text
+    before = len(entries())
+    receipt = client.get(response.url)
+    assert "Du har en plats" in receipt.text
+    assert receipt["Cache-Control"] == "private, no-store"
+    assert len(entries()) == before
