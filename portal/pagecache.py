@@ -21,6 +21,9 @@ visitor's own: rendered every time, `private, no-store`.
 visitor. While a page is rendered for the cache, the tokens it is given are recorded; the page
 is stored with placeholders, and each visitor gets fresh tokens put in. Such a page goes to
 browsers as `private, no-cache`: a shared proxy must not hand one token to many visitors.
+Varnish, which announces Edge Side Includes (Surrogate-Capability), gets the page as public
+with an `<esi:include>` in each token's place: it shares the page and fetches a fresh token
+for each view from `token_view` (no SQL), and hands the page on as `private, no-cache`.
 
 **Invalidation.** Each entry carries dependency tags: `page:<id>` (the page served),
 `tree:<path>` (each ancestor and itself: breadcrumbs, addresses), `type:<app.Model>` (its page
@@ -44,10 +47,12 @@ from urllib.request import Request, urlopen
 
 from django.apps import apps
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
@@ -59,6 +64,8 @@ ENTRY = "pagecache:entry:"
 VERSION = "pagecache:version:"
 URLS = "pagecache:urls:"
 URL_SET_SECONDS = 24 * 60 * 60
+ESI_SALT = "portal.pagecache.esi"
+TOKEN_SLOT = b"\x00token\x00"
 EXCLUDED_PREFIXES = ("/admin/", "/documents/")
 STEPLEN = 4  # treebeard's path step: each ancestor's path is a prefix of this length × n
 ALLOWED_VARY = {"cookie", "accept-encoding"}
@@ -199,30 +206,85 @@ class PageCacheMiddleware:
         body = response.content
         tokens = []
         for scope, token_key, token in issued:
-            if token.encode() in body:
-                body = body.replace(token.encode(), _placeholder(len(tokens)))
-                tokens.append((scope, token_key))
-        response["ETag"] = quote_etag(hashlib.blake2b(body, digest_size=16).hexdigest())
+            # The whole element around the token (its <input>): Varnish's ESI parser does not
+            # look inside a tag's attributes, so the include stands for the element.
+            found = body.find(token.encode())
+            while found != -1:
+                start = body.rfind(b"<", 0, found)
+                end = body.find(b">", found)
+                if start == -1 or end == -1:
+                    break
+                element = body[start : end + 1]
+                body = body[:start] + _placeholder(len(tokens)) + body[end + 1 :]
+                slot = element.replace(token.encode(), TOKEN_SLOT).decode()
+                tokens.append((scope, token_key, slot))
+                found = body.find(token.encode())
+        digest = quote_etag(hashlib.blake2b(body, digest_size=16).hexdigest())
+        # The same page with other tokens: equal in meaning, not in bytes.
+        response["ETag"] = f"W/{digest}" if tokens else digest
         response["Last-Modified"] = http_date(rendered_at)
-        own_cache_control = response.has_header("Cache-Control")
-        if tokens:
-            # Each visitor's own token: browsers may keep it, shared proxies must not.
-            response["Cache-Control"] = "private, no-cache"
-        elif not own_cache_control:
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PAGE_CACHE_MAX_AGE,
-                stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
-            )
+        if not tokens and not response.has_header("Cache-Control"):
+            _public(response)
         response["X-Page-Cache"] = "miss"
 
         tags = _tags(request)
-        if _proxy_configured() and not tokens:
+        if _proxy_configured():
             _remember_address(request, host, tags)
         if _enabled() and request.method == "GET":
             _store(key, response, body, tokens, tags, rendered_at)
+        if tokens:
+            _fill_tokens(request, response, body, tokens)
         return response
+
+
+def _public(response):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_CACHE_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+    )
+
+
+def _esi_capable(request):
+    """Varnish (deploy/varnish/default.vcl) says it assembles pages with Edge Side Includes."""
+    return "ESI/1.0" in request.META.get("HTTP_SURROGATE_CAPABILITY", "")
+
+
+def _fill_tokens(request, response, body, tokens):
+    """Put each visitor's own form tokens in. For Varnish: an ESI include in each token's
+    place, so it may share the page and fetches a fresh token per view (token_view); for
+    anyone else the tokens themselves, and the page is the visitor's own (private)."""
+    esi = _esi_capable(request)
+    for index, (scope, token_key, element) in enumerate(tokens):
+        if esi:
+            signed = signing.dumps([scope, token_key, element], salt=ESI_SALT, compress=True)
+            value = f'<esi:include src="{reverse("pagecache_token", args=[signed])}"/>'
+        else:
+            value = element.replace(TOKEN_SLOT.decode(), FormGuard(scope).token(token_key))
+        body = body.replace(_placeholder(index), value.encode())
+    if esi:
+        response["Surrogate-Control"] = 'content="ESI/1.0"'
+        _public(response)
+    else:
+        # Browsers may keep their own token; shared caches must not hand it to others.
+        response["Cache-Control"] = "private, no-cache"
+    response.content = b"" if request.method == "HEAD" else body
+    response["Content-Length"] = str(len(body))
+
+
+def token_view(request, signed):
+    """A form's token element with a fresh one-time token, for a page Varnish shares (its ESI
+    include). The element comes signed from the page itself, so nothing else can be made."""
+    try:
+        scope, token_key, element = signing.loads(signed, salt=ESI_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        raise Http404 from None
+    token = FormGuard(scope).token(token_key)
+    response = HttpResponse(element.replace(TOKEN_SLOT.decode(), token), content_type="text/html")
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def _drop_language_vary(response):
@@ -265,7 +327,8 @@ def _store(key, response, body, tokens, tags, rendered_at):
         "headers": [
             (name, value)
             for name, value in response.items()
-            if name not in ("X-Page-Cache", "Content-Length")
+            if name not in ("X-Page-Cache", "Content-Length", "Cache-Control", "Surrogate-Control")
+            or (name == "Cache-Control" and not tokens)
         ],
         "body": body,
         "tokens": tokens,
@@ -277,13 +340,13 @@ def _store(key, response, body, tokens, tags, rendered_at):
 
 def _from_entry(request, entry):
     body = entry["body"]
-    for index, (scope, token_key) in enumerate(entry["tokens"]):
-        body = body.replace(_placeholder(index), FormGuard(scope).token(token_key).encode())
     response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
     response["Content-Length"] = str(len(body))
     response["X-Page-Cache"] = "hit"
+    if entry["tokens"]:
+        _fill_tokens(request, response, body, entry["tokens"])
     return response
 
 

@@ -1,6 +1,7 @@
 """A real Varnish (Debian's varnishd, deploy/varnish/default.vcl) in front of a live server: a
 page comes from Varnish the second time, and a publication is seen through it at once."""
 
+import re
 import shutil
 import socket
 import subprocess
@@ -13,8 +14,10 @@ from django.conf import settings as django_settings
 import pytest
 
 from advice.tests.factories import GuidancePageFactory
+from portal.forms_protection import FormGuard
 from portal.models import ContactSettings
 
+TOKEN = re.compile(r'name="form-token" value="([^"]+)"')
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
 
 
@@ -67,9 +70,8 @@ def _get(url):
         return response.headers, response.read().decode()
 
 
-def test_a_publication_is_seen_through_varnish_at_once(
-    transactional_db, django_db_serialized_rollback, hub, varnish, settings
-):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_publication_is_seen_through_varnish_at_once(hub, varnish, settings):
     settings.PAGE_CACHE_SECONDS = 300
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {
@@ -95,6 +97,20 @@ def test_a_publication_is_seen_through_varnish_at_once(
     headers, text = _get(url)
     assert "Barn som bor i familjehem" in text
     assert len(headers["X-Varnish"].split()) == 1  # fetched from the app again
+
+    # A page with a form: shared by Varnish, each view with a fresh token of its own (ESI).
+    form_page = GuidancePageFactory(parent=hub, title="Skolfrånvaro")
+    form_page.save_revision().publish()
+    _get(varnish + form_page.url)
+    headers, first = _get(varnish + form_page.url)
+    _, second = _get(varnish + form_page.url)
+    assert len(headers["X-Varnish"].split()) == 2
+    assert headers["Cache-Control"] == "private, no-cache"
+    tokens = [TOKEN.search(text).group(1) for text in (first, second)]
+    assert tokens[0] != tokens[1]
+    assert "esi:" not in first
+    signer = FormGuard("feedback.answer")._signer(form_page.pk)
+    assert all(signer.unsign(token) for token in tokens)
 
     # Site settings are on every page: the proxy drops everything (BAN).
     _get(url)
