@@ -100,6 +100,14 @@ def _public_request(request):
     return settings.SESSION_COOKIE_NAME not in cookies and settings.CSRF_COOKIE_NAME not in cookies
 
 
+def _public_document(request):
+    """A document fetched without a cookie: Wagtail's document view decides its headers."""
+    return request.path_info.startswith("/documents/") and not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or settings.CSRF_COOKIE_NAME in request.COOKIES
+    )
+
+
 def _kept_params(request):
     """The query parameters that select what a page shows, sorted; None when the answer must
     be the visitor's own (a bypass parameter, or more or longer values than any page uses)."""
@@ -164,8 +172,12 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _public_request(request):
             response = self.get_response(request)
-            if request.method in ("GET", "HEAD") and not response.has_header("Cache-Control"):
-                # Editors, the admin, documents behind permissions: never in a shared cache.
+            if (
+                request.method in ("GET", "HEAD")
+                and not response.has_header("Cache-Control")
+                and not _public_document(request)
+            ):
+                # Editors, the admin, previews: never in a shared cache.
                 patch_cache_control(response, private=True, no_store=True)
             return response
 

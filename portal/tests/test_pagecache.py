@@ -122,6 +122,12 @@ def test_a_new_menu_page_shows_on_every_page(client, home_page, guidance, page_c
         StandardPageFactory(parent=home_page, title="Om föräldrarådgivningen", show_in_menus=True)
     )
     assert "Om föräldrarådgivningen" in client.get(guidance.url).text
+    # An existing page put in the menu.
+    contact = publish(StandardPageFactory(parent=home_page, title="Kontakta oss"))
+    assert 'href="/kontakta-oss/"' not in client.get(guidance.url).text
+    contact.show_in_menus = True
+    publish(contact)
+    assert 'href="/kontakta-oss/"' in client.get(guidance.url).text
 
 
 def test_junk_query_strings_share_one_entry(client, guidance, page_cache):
