@@ -119,7 +119,8 @@ def _kept_params(request):
             kept.extend((key, value) for value in values)
     if len(kept) > MAX_KEPT_PARAMS or any(len(value) > MAX_PARAM_LENGTH for _, value in kept):
         return None
-    return sorted(kept)
+    # Sorted by name only: of repeated values pages read the last, so their order stays.
+    return sorted(kept, key=lambda item: item[0])
 
 
 def _entry_key(request, host, params):
