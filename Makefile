@@ -12,7 +12,7 @@ TEST_PROCESSES ?= 2
 # Static files collected with the production settings, served by the admin browser tests.
 PRODUCTION_STATIC_ROOT := $(CURDIR)/.cache/production-static
 
-.PHONY: help install install-dev browser-deps gettext-deps search-deps messages run seed users test check lint format lock migrate search-eval bench-search clean
+.PHONY: help install install-dev browser-deps gettext-deps search-deps varnish-deps messages run seed users test check lint format lock migrate search-eval bench-search clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -60,6 +60,15 @@ search-deps: ## Install the Swedish Hunspell dictionary for the local PostgreSQL
 			{ command -v pg_updatedicts >/dev/null && pg_updatedicts || true; }; \
 		else \
 			echo "The Swedish search dictionary needs: sudo apt-get install hunspell-sv"; exit 1; \
+		fi; \
+	fi
+
+varnish-deps: ## Install Varnish, the caching proxy the tests put in front of the app (Debian, as root)
+	@if [ ! -x /usr/sbin/varnishd ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish; \
+		else \
+			echo "The proxy tests need: sudo apt-get install varnish"; exit 1; \
 		fi; \
 	fi
 
@@ -116,7 +125,7 @@ check: install-dev messages ## Lint, format check, Django checks and migration c
 		DJANGO_SETTINGS_MODULE=portal.settings.production \
 		$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 
-test: messages search-deps check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
+test: messages search-deps varnish-deps check browser-deps ## Run linters, checks and the whole test suite against PostgreSQL
 	DATABASE_URL=$(TEST_DATABASE_URL) PRODUCTION_STATIC_ROOT=$(PRODUCTION_STATIC_ROOT) \
 		$(BIN)/pytest --create-db -n $(TEST_PROCESSES) --cov --cov-report=term --durations=15
 

@@ -8,6 +8,7 @@ shows the form again with the answers kept and a message in Swedish, and saves n
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from portal.filters import ListingFilterForm, ObjectChoiceField
@@ -130,7 +131,10 @@ def _registration_state(page, now, seats_left):
 
 
 def _noindex(response):
+    """One person's receipt or cancellation: not for search engines, and never kept by the
+    page cache or a proxy (portal/pagecache.py respects the view's Cache-Control)."""
     response["X-Robots-Tag"] = "noindex"
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 

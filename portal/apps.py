@@ -8,8 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        # Registers our system checks; connects the "Senast uppdaterad" handler.
-        from . import checks, signals  # noqa: F401
+        # Registers our system checks; connects the "Senast uppdaterad" handler and the page
+        # cache's invalidation.
+        from . import checks, pagecache, signals  # noqa: F401
         from .images import use_avif_speed
 
         use_avif_speed()
+        pagecache.connect()

@@ -40,6 +40,8 @@ Using it in a view::
     # save, with `nonce` in a unique column; if a row with that nonce exists, answer with it
 """
 
+import contextlib
+import contextvars
 import hashlib
 import ipaddress
 import secrets
@@ -62,6 +64,20 @@ TOKEN_FIELD = "form-token"  # noqa: S105 (a field name, not a secret)
 # Length of a nonce as saved by a view (secrets.token_urlsafe(18) gives 24 characters).
 NONCE_MAX_LENGTH = 64
 ADMIN_PREFIX = "/admin/"
+# The tokens given out while a page is rendered for the page cache (portal/pagecache.py), which
+# stores the page without them and puts a fresh one in for each visitor.
+_issued = contextvars.ContextVar("portal_forms_protection_issued", default=None)
+
+
+@contextlib.contextmanager
+def recording_tokens():
+    """Collect (scope, key, token) of every token given out inside the block."""
+    issued = []
+    reset = _issued.set(issued)
+    try:
+        yield issued
+    finally:
+        _issued.reset(reset)
 
 
 class Refused(Exception):
@@ -91,7 +107,11 @@ class FormGuard:
     def token(self, key=""):
         """A fresh token for a form: put it in the hidden field TOKEN_FIELD. Nothing is
         stored; each page view gets its own."""
-        return self._signer(key).sign(secrets.token_urlsafe(18))
+        token = self._signer(key).sign(secrets.token_urlsafe(18))
+        issued = _issued.get()
+        if issued is not None:
+            issued.append((self.scope, key, token))
+        return token
 
     def check(self, request, key=""):
         """Check a POST: the limit per client, its origin, and its token. Returns the token's

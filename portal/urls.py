@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import health
+from portal import health, pagecache
 from portal.sitemaps import TranslatedSitemap
 
 # A database that cannot be reached gets a Swedish 503 page, anything else the 500 page.
@@ -24,6 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Open data of the advisor directory (read-only JSON and CSV); not language-prefixed.
     path("api/", include("advice.urls")),
+    # A fresh form token for a page Varnish shares: its ESI include (portal/pagecache.py).
+    path("_pagecache/token/<str:signed>/", pagecache.token_view, name="pagecache_token"),
     # Every language's pages (portal/sitemaps.py).
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": TranslatedSitemap}}, name="sitemap"),
     path(

@@ -3,6 +3,8 @@ from django.utils import translation
 
 from wagtail import hooks
 
+from portal import pagecache
+
 
 @hooks.register("before_serve_page")
 def page_in_the_language_of_its_address(page, request, serve_args, serve_kwargs):
@@ -11,3 +13,9 @@ def page_in_the_language_of_its_address(page, request, serve_args, serve_kwargs)
     instead: it leads to the start pages that do exist."""
     if page.locale.language_code != translation.get_language():
         raise Http404
+
+
+@hooks.register("before_serve_page")
+def tag_response_with_page(page, request, serve_args, serve_kwargs):
+    """The page cache tags the response with the page it shows (portal/pagecache.py)."""
+    pagecache.note_page(request, page)

@@ -106,6 +106,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise's docs ask, so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache for anonymous visitors (portal/pagecache.py): a cached page is answered
+    # here, before sessions, languages and the rest run (no SQL query); what it stores has
+    # passed through all of them. It also sets Cache-Control and ETag and answers 304.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Chooses the language from the URL prefix (none for Swedish); sets no cookie.
     "django.middleware.locale.LocaleMiddleware",
@@ -397,6 +401,87 @@ TASKS = {
         }[os.environ.get("EMAIL_TASK_BACKEND", "database")]
     },
 }
+
+# The cache: Redis when REDIS_URL is set (redis://host:6379/0), shared by every app server
+# (pages, the public forms' rate limit); process memory otherwise (one server, `make run`).
+# portal/cache.py keeps the site up when Redis is away: errors are logged and count as misses.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.TolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+            # A Redis that hangs must not hold a page: give up quickly, then serve without it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# The page cache for anonymous visitors (portal/pagecache.py): seconds a rendered page is kept
+# in the cache above (0 turns it off; pages are then rendered on every request), and the
+# Cache-Control lifetimes given to browsers and proxies (max-age, then stale-while-revalidate).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_CACHE_STALE_WHILE_REVALIDATE", "300"))
+# The query parameters pages read. Any other is dropped before a cached page is looked up or
+# rendered, so junk (?fbclid=…, ?x=1, ?x=2 …) neither splits the cache nor reaches a page.
+# A page that reads a new parameter must add it here.
+PAGE_CACHE_QUERY_PARAMS = [
+    "page",  # pagination of every listing
+    "amne",  # topic filter: hub, news archive, calendar
+    "for",  # audience filter: hub
+    "omrade",  # area: news archive, finder, "I ditt område"
+    "ar",  # year: news archive
+    "skola",  # finder
+    "sprak",  # finder
+    "p",  # sitemap pages
+]
+# Parameters that make an answer one visitor's own (the thanks after a form, a search that is
+# counted in the statistics): such requests are rendered every time and never shared.
+PAGE_CACHE_BYPASS_PARAMS = ["tack", "fel", "kontakt", "skickad", "q"]
+# What a page shows besides itself, its translations, its children and what it references
+# (found in Wagtail's reference index): a change to a model on the left purges every page of
+# the types on the right. Pages that list or filter by all entries of a model, and
+# many-to-many fields, which the reference index does not follow.
+PAGE_CACHE_DEPENDENCIES = {
+    "advice.Advisor": ["advice.AdvisorDirectoryPage"],
+    "advice.School": ["advice.AdvisorDirectoryPage"],
+    "advice.Language": ["advice.AdvisorDirectoryPage"],
+    "taxonomy.Area": ["advice.AdvisorDirectoryPage", "news.NewsIndexPage", "news.NewsPage"],
+    "taxonomy.Topic": [
+        "advice.GuidanceIndexPage",
+        "advice.GuidancePage",
+        "news.NewsIndexPage",
+        "news.NewsPage",
+        "events.EventIndexPage",
+        "events.EventPage",
+    ],
+    "taxonomy.Audience": ["advice.GuidanceIndexPage", "advice.GuidancePage"],
+    # "Related guidance on the same topic" at the end of each guidance page.
+    "advice.GuidancePage": ["advice.GuidancePage"],
+}
+# Models whose rows are shown on one page (named by the foreign key): a new sign-up changes
+# its event's "places left", on the event, the calendar and the start page.
+PAGE_CACHE_RELATED_PAGES = {"events.EventRegistration": "page"}
+
+# A caching proxy in front (Varnish, deploy/varnish/default.vcl): its address, to which
+# Wagtail's front-end cache invalidation sends PURGE requests for exactly the pages a change
+# affects (portal/pagecache.py), e.g. http://127.0.0.1:6081. Unset: no proxy to purge.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Anonymous public forms (sign-up, cancellation; portal/forms_protection.py): POSTs per client
 # and window (seconds) before a 429, how long a form's one-time token is valid (seconds), and

@@ -32,6 +32,9 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests build and change pages between requests without the publishing signals every time;
+# the page cache is on only in the tests about it (portal/tests/test_pagecache.py).
+PAGE_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Template errors (a missing variable in a block template) should fail loudly in tests.
 TEMPLATES[0]["OPTIONS"]["debug"] = True  # noqa: F405
