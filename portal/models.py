@@ -458,6 +458,13 @@ class RecordKeepingMixin:
     def permissions_for_user(self, user):
         return RecordKeepingPermissionTester(user, self)
 
+    def get_view_restrictions(self):
+        """Wagtail's check before serving, from the site's restrictions read once per request
+        (portal/restrictions.py) instead of two queries per page."""
+        from portal import restrictions
+
+        return restrictions.for_page(self)
+
 
 class SearchKeywordsMixin(models.Model):
     """Words parents search with that the page itself may not use ("skolk", "hemmasittare"

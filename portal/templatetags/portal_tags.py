@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal import i18n, phone, sharing
+from portal import i18n, phone, restrictions, sharing
 from portal.models import HelpNowSettings
 
 register = template.Library()
@@ -88,7 +88,9 @@ def localized(obj):
     nothing is looked up on a Swedish page."""
     if translation.get_language() == settings.LANGUAGE_CODE:
         return obj
-    return getattr(obj, "localized", obj)
+    if not hasattr(obj, "translation_key"):
+        return obj
+    return i18n.localized_snippet(obj)
 
 
 @register.filter
@@ -97,8 +99,7 @@ def in_language(page):
     the start page's links to the finder or the contact page stay in the visitor's language."""
     if not isinstance(page, Page) or translation.get_language() == settings.LANGUAGE_CODE:
         return page
-    localized = page.get_translation_or_none(i18n.active_locale())
-    return localized if localized is not None and localized.live else page
+    return i18n.in_active_language(page)
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -108,7 +109,8 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu():
+        # One query: the private sections come from the per-request read (portal/restrictions).
+        for item in restrictions.public(root.get_children().live().in_menu()):
             items.append(
                 {
                     "page": item,
@@ -119,6 +121,21 @@ def main_menu(context):
                 }
             )
     return {"items": items, "root": root, "page": current}
+
+
+def _ancestors(request, page, root, inclusive):
+    """The live pages from the start page down to `page`: those portal/routing.py read on the
+    way to the page, or one query."""
+    route = getattr(request, "_portal_route_ancestors", None)
+    if route is not None and route[0] == page.pk:
+        chain = route[1] + ([page] if inclusive else [])
+        return [p for p in chain if p.depth >= root.depth and p.live]
+    return list(
+        Page.objects.ancestor_of(page, inclusive=inclusive)
+        .filter(depth__gte=root.depth)
+        .live()
+        .order_by("depth")
+    )
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
@@ -135,12 +152,7 @@ def breadcrumbs(context):
     current = context.get("breadcrumb_current")
     if not isinstance(page, Page) or root is None or (page.pk == root.pk and not current):
         return {"ancestors": [], "page": page}
-    ancestors = list(
-        Page.objects.ancestor_of(page, inclusive=bool(current))
-        .filter(depth__gte=root.depth)
-        .live()
-        .order_by("depth")
-    )
+    ancestors = _ancestors(request, page, root, inclusive=bool(current))
     current_title = current or page.title
     current_url = sharing.canonical_url(request, page, context.get("canonical_url"))
     return {
