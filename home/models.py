@@ -29,6 +29,9 @@ class HomePage(RecordKeepingMixin, ReviewMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("Två eller tre meningar om vad föräldrarådgivningen är och för vem."),
     )
+    # Read with the start page when the layout shows it (portal_tags.site_root).
+    layout_related = ["advisor_directory"]
+
     advisor_directory = models.ForeignKey(
         "advice.AdvisorDirectoryPage",
         verbose_name=_('sidan "Hitta din föräldrarådgivare"'),

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from portal import request_cache
+from portal import request_cache, restrictions
 from portal.languages import DEFAULT_LANGUAGE, direction, native_name
 
 
@@ -23,9 +23,10 @@ def _live_translations(page):
         ("live translations", page.translation_key),
         lambda: {
             row.locale.language_code: row
-            for row in Page.objects.filter(
-                translation_key=page.translation_key, live=True
-            ).select_related("locale")
+            for row in Page.objects.filter(translation_key=page.translation_key, live=True)
+            .select_related("locale")
+            # Whether each is in a private section: the start page is served from this row.
+            .annotate(_portal_private=restrictions.in_private_section())
         },
     )
 
@@ -38,16 +39,6 @@ def start_pages(request, root):
     if request is not None:
         request._portal_start_pages = pages
     return pages
-
-
-def localized_root(request, root):
-    """The start page in the active language, or the Swedish one."""
-    if root is None:
-        return None
-    page = start_pages(request, root).get(translation.get_language())
-    if page is None or page.pk == root.pk:
-        return root
-    return page.specific
 
 
 def _sub_path(request, page):

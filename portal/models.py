@@ -459,11 +459,11 @@ class RecordKeepingMixin:
         return RecordKeepingPermissionTester(user, self)
 
     def get_view_restrictions(self):
-        """Wagtail's check before serving, from the site's restrictions read once per request
-        (portal/restrictions.py) instead of two queries per page."""
+        """Wagtail's check before serving: no query when routing already knows the page is
+        in no private section (portal/restrictions.py)."""
         from portal import restrictions
 
-        return restrictions.for_page(self)
+        return restrictions.for_page(self, super().get_view_restrictions)
 
 
 class SearchKeywordsMixin(models.Model):

@@ -18,7 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from portal import i18n
+from portal import i18n, restrictions
 
 
 def _specific(page, parent):
@@ -68,7 +68,9 @@ def find_route(request, path):
     ]
     chain = {}
     if prefixes:
-        rows = Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        rows = Page.objects.filter(url_path__in=prefixes, path__startswith=root.path).annotate(
+            _portal_private=restrictions.in_private_section()
+        )
         chain = {row.url_path: row for row in rows.select_related("locale")}
     if "locale" not in root._state.fields_cache:
         root = Page.objects.select_related("locale").get(pk=root.pk)

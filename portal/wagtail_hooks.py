@@ -11,3 +11,11 @@ def page_in_the_language_of_its_address(page, request, serve_args, serve_kwargs)
     instead: it leads to the start pages that do exist."""
     if page.locale.language_code != translation.get_language():
         raise Http404
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_in_batches(features):
+    """After Wagtail's own: page links read per body, not per block (portal/rich_text.py)."""
+    from portal.rich_text import BatchedPageLinkHandler
+
+    features.register_link_type(BatchedPageLinkHandler)

@@ -40,10 +40,24 @@ def _site_root(request):
         return None
     if not hasattr(request, "_portal_site_root"):
         root = _default_root(request)
-        request._portal_site_root = (
-            i18n.localized_root(request, root.specific) if root is not None else None
-        )
+        request._portal_site_root = _specific_root(request, root) if root is not None else None
     return request._portal_site_root
+
+
+def _specific_root(request, default_root):
+    """The start page in the active language in its specific form, with the pages the
+    layout links to (a page type's `layout_related`, e.g. the start page's advisor
+    directory) in the same query; the page being served when it is that start page."""
+    base = i18n.start_pages(request, default_root).get(translation.get_language())
+    base = base or default_root
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and route[0].pk == base.pk:
+        return route[0]
+    model = base.specific_class
+    if model is None:
+        return base
+    related = getattr(model, "layout_related", ())
+    return model._default_manager.select_related(*related).get(pk=base.pk)
 
 
 @register.simple_tag(takes_context=True)
@@ -109,7 +123,7 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if root is not None:
-        # One query: the private sections come from the per-request read (portal/restrictions).
+        # Private sections in the same query (portal/restrictions.py).
         for item in restrictions.public(root.get_children().live().in_menu()):
             items.append(
                 {
