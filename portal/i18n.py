@@ -155,14 +155,11 @@ def translation_note(page):
     origin = TranslationOrigin.objects.filter(page_id=page.pk).first()
     if origin is None:
         return None
-    original = (
-        Page.objects.filter(translation_key=page.translation_key, live=True)
-        .filter(locale__language_code=DEFAULT_LANGUAGE)
-        .specific()
-        .first()
-    )
-    if original is None:
+    # The Swedish row is among the translations the switcher read; only its own fields remain.
+    swedish = _live_translations(page).get(DEFAULT_LANGUAGE)
+    if swedish is None:
         return None
+    original = swedish.specific
     current = swedish_version_date(original)
     return {
         "source_date": origin.source_date,

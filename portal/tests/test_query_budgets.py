@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 import pytest
 
@@ -29,16 +29,16 @@ BUDGET = 12
 OVER_BUDGET = {
     "HomePage": 17,
     "GuidanceIndexPage": 18,
-    "GuidancePage": 43,
-    "AdvisorDirectoryPage": 28,
-    "finder by area": 35,
-    "finder by school": 34,
+    "GuidancePage": 42,
+    "AdvisorDirectoryPage": 26,
+    "finder by area": 32,
+    "finder by school": 32,
     "area page": 24,
     "NewsIndexPage": 18,
     "news filtered": 18,
     "NewsPage": 18,
     "EventIndexPage": 17,
-    "EventPage": 14,
+    "EventPage": 13,
     "search": 23,
     "search suggestions": 14,
 }
@@ -192,8 +192,9 @@ API = {
 }
 
 
-def count_queries(client, url):
-    client.get(url)  # renditions are made on first use; what is measured is the next visitor
+def count_queries(client, url, warm_up=True):
+    if warm_up:
+        client.get(url)  # renditions are made on first use; what is measured is the next visitor
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -216,11 +217,12 @@ PAGE_TYPES = [
 
 def measure(client, site, languages, kinds=None):
     counts = {("-", kind): count_queries(client, url) for kind, url in API.items()}
-    for code in languages:
+    for n, code in enumerate(languages):
         prefix = "" if code == "sv" else f"/{code}"
         for kind, url in urls(site, prefix).items():
             if kinds is None or kind in kinds:
-                counts[(code, kind)] = count_queries(client, url)
+                # Translations show the same images: their renditions exist by now.
+                counts[(code, kind)] = count_queries(client, url, warm_up=n == 0)
     return counts
 
 
@@ -235,6 +237,28 @@ def test_every_page_costs_a_fixed_number_of_queries_within_the_budget(client, si
     assert grown == [], "more content, more queries"
 
     # Every page type in the other languages.
-    many.update(measure(client, site, LANGUAGES[1:], kinds=PAGE_TYPES))
+    many.update(measure(client, site, ["en", *LANGUAGES[1:]], kinds=PAGE_TYPES))
     over = {key: count for key, count in many.items() if count > OVER_BUDGET.get(key[1], BUDGET)}
     assert over == {}, f"over budget: {sorted(many.items())}"
+
+
+@pytest.mark.django_db
+def test_private_sections_stay_private_without_a_query_of_their_own(client, home_page):
+    """Routing answers "is this page private?" inside its own query; a private section and
+    everything below it still ask for the password, and the menu leaves it out."""
+    open_page = StandardPageFactory(parent=home_page, title="Öppen sida", show_in_menus=True)
+    private = StandardPageFactory(parent=home_page, title="Intern sida", show_in_menus=True)
+    below = StandardPageFactory(parent=private, title="Hemlig undersida", slug="hemlig")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="losen"
+    )
+
+    menu = client.get(open_page.url).content.decode()
+    assert "Öppen sida" in menu
+    assert "Intern sida" not in menu
+    for page in [private, below]:
+        response = client.get(page.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'name="password"' in html
+        assert "Hemlig undersida</h1>" not in html
