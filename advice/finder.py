@@ -157,6 +157,29 @@ class SchoolTextField(forms.CharField):
         return tidy(super().to_python(value))
 
 
+class ReadOnceChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose rows are read once per form (`read_choices`): the template's
+    list of options and the check of the answer use them, instead of a count, a read for the
+    options and a look-up for the answer."""
+
+    def read_choices(self):
+        self.choices = list(iter(self.choices))  # iter(): no COUNT query for a length
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        for choice, _label in self.choices:
+            instance = getattr(choice, "instance", None)
+            if instance is not None and str(choice) == str(value):
+                return instance
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
+
+
 class FinderForm(forms.Form):
     """Find advisors by the child's school, the area, or a language the advisor speaks.
 
@@ -170,7 +193,7 @@ class FinderForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Skriv skolans namn, hela eller en del av det."),
     )
-    omrade = forms.ModelChoiceField(
+    omrade = ReadOnceChoiceField(
         label=gettext_lazy("Område"),
         queryset=Area.objects.none(),
         to_field_name="slug",
@@ -180,7 +203,7 @@ class FinderForm(forms.Form):
             "invalid_choice": gettext_lazy("Vi hittar inget sådant område. Välj ett i listan.")
         },
     )
-    sprak = forms.ModelChoiceField(
+    sprak = ReadOnceChoiceField(
         label=gettext_lazy("Språk som rådgivaren talar"),
         queryset=Language.objects.none(),
         to_field_name="code",
@@ -203,6 +226,8 @@ class FinderForm(forms.Form):
             if language.native_name and language.native_name != language.name
             else language.name
         )
+        for name in ("omrade", "sprak"):
+            self.fields[name].read_choices()
 
     def clean_skola(self):
         text = self.cleaned_data["skola"]

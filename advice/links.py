@@ -3,6 +3,8 @@ up once per request, whichever template, block or API view asks."""
 
 from wagtail.models import Site
 
+from portal.restrictions import public
+
 from .models import AdvisorDirectoryPage
 
 
@@ -11,7 +13,7 @@ def directory_for_request(request):
     if request is None:
         return None
     if not hasattr(request, "_advice_directory"):
-        directories = AdvisorDirectoryPage.objects.live().public()
+        directories = public(AdvisorDirectoryPage.objects.live())
         site = Site.find_for_request(request)
         if site is not None:
             directories = directories.descendant_of(site.root_page, inclusive=True)

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from wagtail.models import PageQuerySet
 
+from portal.restrictions import public
 from taxonomy.models import Area
 
 from .models.directory import Advisor, AdvisorDropIn, School
@@ -13,7 +14,7 @@ from .models.directory import Advisor, AdvisorDropIn, School
 class GuidancePageQuerySet(PageQuerySet):
     def for_listing(self):
         """Published, public guidance pages in the editors' order (the page tree)."""
-        return self.live().public().order_by("path")
+        return public(self.live()).order_by("path")
 
 
 def related_guidance(page, limit=4):

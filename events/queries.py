@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from wagtail.models import PageQuerySet
 
+from portal.restrictions import public
+
 from .submissions import EventRegistration
 
 
@@ -23,8 +25,7 @@ class EventPageQuerySet(PageQuerySet):
             .values("count")
         )
         return (
-            self.live()
-            .public()
+            public(self.live())
             .annotate(
                 confirmed_count=Coalesce(Subquery(confirmed, output_field=IntegerField()), Value(0))
             )

@@ -15,6 +15,7 @@ from events.models import EventIndexPage
 from news.models import NewsIndexPage
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin
+from portal.restrictions import public
 
 from .queries import featured_guidance, start_page_news, upcoming_events
 
@@ -28,6 +29,9 @@ class HomePage(RecordKeepingMixin, ReviewMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("Två eller tre meningar om vad föräldrarådgivningen är och för vem."),
     )
+    # Read with the start page when the layout shows it (portal_tags.site_root).
+    layout_related = ["advisor_directory"]
+
     advisor_directory = models.ForeignKey(
         "advice.AdvisorDirectoryPage",
         verbose_name=_('sidan "Hitta din föräldrarådgivare"'),
@@ -79,9 +83,9 @@ class HomePage(RecordKeepingMixin, ReviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_guidance"] = featured_guidance(self)
         context["featured_news"], context["latest_news"] = start_page_news(self)
-        context["news_index"] = NewsIndexPage.objects.live().public().child_of(self).first()
+        context["news_index"] = public(NewsIndexPage.objects.live()).child_of(self).first()
         context["upcoming_events"] = upcoming_events(self)
-        context["calendar"] = EventIndexPage.objects.live().public().child_of(self).first()
+        context["calendar"] = public(EventIndexPage.objects.live()).child_of(self).first()
         return context
 
 

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from wagtail.models import PageQuerySet
 
+from portal.restrictions import public
 from taxonomy.models import Area, Topic
 
 # The order of every news listing and feed: by news date, then by publication.
@@ -13,8 +14,8 @@ NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
 
 class NewsPageQuerySet(PageQuerySet):
     def published(self):
-        """Published, public articles (one query for the site's view restrictions)."""
-        return self.live().public()
+        """Published, public articles (the view restrictions are read once per request)."""
+        return public(self.live())
 
     def with_card_data(self):
         """What a news card needs: the image and its renditions, newest first."""

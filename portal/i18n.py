@@ -11,19 +11,24 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
+from portal import request_cache, restrictions
 from portal.languages import DEFAULT_LANGUAGE, direction, native_name
 
 
 def _live_translations(page):
-    """{language code: live page} for `page` and its translations, in one query."""
+    """{language code: live page} for `page` and its translations, in one query per request."""
     if page is None:
         return {}
-    rows = (
-        Page.objects.filter(translation_key=page.translation_key, live=True)
-        .select_related("locale")
-        .only("id", "url_path", "locale__language_code", "translation_key", "path", "depth")
+    return request_cache.cached(
+        ("live translations", page.translation_key),
+        lambda: {
+            row.locale.language_code: row
+            for row in Page.objects.filter(translation_key=page.translation_key, live=True)
+            .select_related("locale")
+            # Whether each is in a private section: the start page is served from this row.
+            .annotate(_portal_private=restrictions.in_private_section())
+        },
     )
-    return {row.locale.language_code: row for row in rows}
 
 
 def start_pages(request, root):
@@ -34,16 +39,6 @@ def start_pages(request, root):
     if request is not None:
         request._portal_start_pages = pages
     return pages
-
-
-def localized_root(request, root):
-    """The start page in the active language, or the Swedish one."""
-    if root is None:
-        return None
-    page = start_pages(request, root).get(translation.get_language())
-    if page is None or page.pk == root.pk:
-        return root
-    return page.specific
 
 
 def _sub_path(request, page):
@@ -111,11 +106,40 @@ def alternates(request, page):
 
 
 def active_locale():
-    """The Locale of the active language (Swedish when it has none)."""
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+    """The Locale of the active language (Swedish when it has none), once per request."""
+
+    def read():
+        try:
+            return Locale.get_active()
+        except Locale.DoesNotExist:
+            return Locale.get_default()
+
+    return request_cache.cached(("active locale", translation.get_language()), read)
+
+
+def in_active_language(page):
+    """The page's live translation in the active language, else the page itself."""
+    return _live_translations(page).get(translation.get_language(), page)
+
+
+def localized_snippet(obj):
+    """A translatable snippet (topic, audience, area) in the active language when translated,
+    else as it is; as Wagtail's `.localized`, but within a request one query per model for
+    all of them, however many a page shows."""
+    if not request_cache.active():
+        return getattr(obj, "localized", obj)
+    locale = active_locale()
+    if obj.locale_id == locale.pk:
+        return obj
+    model = type(obj)
+    translations = request_cache.cached(
+        ("snippet translations", model._meta.label, locale.pk),
+        lambda: {row.translation_key: row for row in model.objects.filter(locale=locale)},
+    )
+    found = translations.get(obj.translation_key)
+    if found is None or not getattr(found, "live", True):
+        return obj
+    return found
 
 
 def translation_note(page):
@@ -131,14 +155,11 @@ def translation_note(page):
     origin = TranslationOrigin.objects.filter(page_id=page.pk).first()
     if origin is None:
         return None
-    original = (
-        Page.objects.filter(translation_key=page.translation_key, live=True)
-        .filter(locale__language_code=DEFAULT_LANGUAGE)
-        .specific()
-        .first()
-    )
-    if original is None:
+    # The Swedish row is among the translations the switcher read; only its own fields remain.
+    swedish = _live_translations(page).get(DEFAULT_LANGUAGE)
+    if swedish is None:
         return None
+    original = swedish.specific
     current = swedish_version_date(original)
     return {
         "source_date": origin.source_date,

@@ -458,6 +458,13 @@ class RecordKeepingMixin:
     def permissions_for_user(self, user):
         return RecordKeepingPermissionTester(user, self)
 
+    def get_view_restrictions(self):
+        """Wagtail's check before serving: no query when routing already knows the page is
+        in no private section (portal/restrictions.py)."""
+        from portal import restrictions
+
+        return restrictions.for_page(self, super().get_view_restrictions)
+
 
 class SearchKeywordsMixin(models.Model):
     """Words parents search with that the page itself may not use ("skolk", "hemmasittare"

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import health, pagecache
+from portal import health, pagecache, routing
 from portal.sitemaps import TranslatedSitemap
 
 # A database that cannot be reached gets a Swedish 503 page, anything else the 500 page.
@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("sok/", include("sitesearch.urls")),
     # The public forms of page feedback and call-back requests (POST targets).
     path("", include("feedback.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its serve view finding the page in a fixed number of queries.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

@@ -19,3 +19,11 @@ def page_in_the_language_of_its_address(page, request, serve_args, serve_kwargs)
 def tag_response_with_page(page, request, serve_args, serve_kwargs):
     """The page cache tags the response with the page it shows (portal/pagecache.py)."""
     pagecache.note_page(request, page)
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_in_batches(features):
+    """After Wagtail's own: page links read per body, not per block (portal/rich_text.py)."""
+    from portal.rich_text import BatchedPageLinkHandler
+
+    features.register_link_type(BatchedPageLinkHandler)

@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 from advice.models import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
+from portal.restrictions import public
 
 from . import configuration, expansion, places, vocabulary
 from .text import fold
@@ -96,7 +97,7 @@ def kind_of(page_class):
 
 
 def _pages(locale, kind):
-    pages = Page.objects.live().public().filter(depth__gt=1)
+    pages = public(Page.objects.live()).filter(depth__gt=1)
     if locale is not None:
         pages = pages.filter(locale=locale)
     if kind:

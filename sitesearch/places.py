@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from advice.finder import RESULTS_ID, fold, look_up_school, school_match
 from advice.models import AdvisorDirectoryPage
 from advice.queries import published_advisors, schools_with_areas
+from portal.restrictions import public
 from taxonomy.models import Area
 
 # Words around a place's name that do not change what is meant: "kontakt Skogås",
@@ -64,7 +65,7 @@ class PlaceHit:
 
 
 def _directory(locale):
-    query = AdvisorDirectoryPage.objects.live().public()
+    query = public(AdvisorDirectoryPage.objects.live())
     if locale is not None:
         query = query.filter(locale=locale)
     return query.order_by("path").first()

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalManyToManyField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin
 from portal.organisation import organisation_name
+from portal.restrictions import public
 from portal.sharing import subpage_full_url
 from taxonomy.models import Area
 
@@ -69,7 +70,7 @@ class GuidanceIndexPage(
         context = super().get_context(request, *args, **kwargs)
         guidance = GuidancePage.objects.for_listing().descendant_of(self)
         context.update(guidance_hub(request, guidance))
-        context["directory"] = AdvisorDirectoryPage.objects.live().public().child_of(self).first()
+        context["directory"] = public(AdvisorDirectoryPage.objects.live()).child_of(self).first()
         return context
 
 

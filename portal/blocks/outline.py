@@ -56,8 +56,12 @@ def faq_json_ld(body):
 
 def body_context(body):
     """Template context for a page with a StreamField body: the table of contents (shown with
-    two or more headings), the anchors the heading blocks use, and FAQ structured data."""
+    two or more headings), the anchors the heading blocks use, and FAQ structured data. The
+    body's page links are read here, all at once."""
     headings = outline(body)
+    from portal.rich_text import prime_page_links  # models are loaded by now
+
+    prime_page_links(list(body.raw_data))
     return {
         "toc": headings if len([h for h in headings if h["level"] == "h2"]) >= 2 else [],
         "heading_anchors": {h["block"]: h["id"] for h in headings},

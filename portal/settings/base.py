@@ -114,6 +114,8 @@ MIDDLEWARE = [
     # Chooses the language from the URL prefix (none for Swedish); sets no cookie.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Rows several template tags need, read once per public request (portal/request_cache.py).
+    "portal.request_cache.RequestCacheMiddleware",
     # Django's CSRF check, except for the public forms that protect themselves without a
     # cookie (portal/forms_protection.py: origin check, one-time token, rate limit).
     "portal.forms_protection.CsrfViewMiddleware",

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal import i18n, phone, sharing
+from portal import i18n, phone, restrictions, sharing
 from portal.models import HelpNowSettings
 
 register = template.Library()
@@ -40,10 +40,24 @@ def _site_root(request):
         return None
     if not hasattr(request, "_portal_site_root"):
         root = _default_root(request)
-        request._portal_site_root = (
-            i18n.localized_root(request, root.specific) if root is not None else None
-        )
+        request._portal_site_root = _specific_root(request, root) if root is not None else None
     return request._portal_site_root
+
+
+def _specific_root(request, default_root):
+    """The start page in the active language in its specific form, with the pages the
+    layout links to (a page type's `layout_related`, e.g. the start page's advisor
+    directory) in the same query; the page being served when it is that start page."""
+    base = i18n.start_pages(request, default_root).get(translation.get_language())
+    base = base or default_root
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and route[0].pk == base.pk:
+        return route[0]
+    model = base.specific_class
+    if model is None:
+        return base
+    related = getattr(model, "layout_related", ())
+    return model._default_manager.select_related(*related).get(pk=base.pk)
 
 
 @register.simple_tag(takes_context=True)
@@ -88,7 +102,9 @@ def localized(obj):
     nothing is looked up on a Swedish page."""
     if translation.get_language() == settings.LANGUAGE_CODE:
         return obj
-    return getattr(obj, "localized", obj)
+    if not hasattr(obj, "translation_key"):
+        return obj
+    return i18n.localized_snippet(obj)
 
 
 @register.filter
@@ -97,8 +113,7 @@ def in_language(page):
     the start page's links to the finder or the contact page stay in the visitor's language."""
     if not isinstance(page, Page) or translation.get_language() == settings.LANGUAGE_CODE:
         return page
-    localized = page.get_translation_or_none(i18n.active_locale())
-    return localized if localized is not None and localized.live else page
+    return i18n.in_active_language(page)
 
 
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
@@ -108,7 +123,8 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu():
+        # Private sections in the same query (portal/restrictions.py).
+        for item in restrictions.public(root.get_children().live().in_menu()):
             items.append(
                 {
                     "page": item,
@@ -119,6 +135,21 @@ def main_menu(context):
                 }
             )
     return {"items": items, "root": root, "page": current}
+
+
+def _ancestors(request, page, root, inclusive):
+    """The live pages from the start page down to `page`: those portal/routing.py read on the
+    way to the page, or one query."""
+    route = getattr(request, "_portal_route_ancestors", None)
+    if route is not None and route[0] == page.pk:
+        chain = route[1] + ([page] if inclusive else [])
+        return [p for p in chain if p.depth >= root.depth and p.live]
+    return list(
+        Page.objects.ancestor_of(page, inclusive=inclusive)
+        .filter(depth__gte=root.depth)
+        .live()
+        .order_by("depth")
+    )
 
 
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
@@ -135,12 +166,7 @@ def breadcrumbs(context):
     current = context.get("breadcrumb_current")
     if not isinstance(page, Page) or root is None or (page.pk == root.pk and not current):
         return {"ancestors": [], "page": page}
-    ancestors = list(
-        Page.objects.ancestor_of(page, inclusive=bool(current))
-        .filter(depth__gte=root.depth)
-        .live()
-        .order_by("depth")
-    )
+    ancestors = _ancestors(request, page, root, inclusive=bool(current))
     current_title = current or page.title
     current_url = sharing.canonical_url(request, page, context.get("canonical_url"))
     return {
