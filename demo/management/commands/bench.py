@@ -63,8 +63,8 @@ def wait_for(url, process, log, seconds=60):
             time.sleep(0.3)
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
+def fetch(url, timeout=30):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.read()
 
 
@@ -159,7 +159,7 @@ class Command(BaseCommand):
 
     # The measurements --------------------------------------------------------------------
 
-    def wrk(self, url):
+    def wrk(self, url, drain=True):
         command = [
             "wrk",
             f"-t{self.options['threads']}",
@@ -171,6 +171,11 @@ class Command(BaseCommand):
             url,
         ]
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        # gunicorn still works off what wrk left queued when it stopped; the next run must not
+        # wait behind that, so wait until the server answers again.
+        if drain:
+            origin = url.split("/", 3)
+            fetch(f"{origin[0]}//{origin[2]}/robots.txt", timeout=120)
         return parse_wrk(output)
 
     def gunicorn(self, port, **env):
@@ -219,9 +224,12 @@ class Command(BaseCommand):
             # whitenoise lists STATIC_ROOT when it starts: restart to serve the new files.
             stop(server)
             server = self.gunicorn(port, PAGE_CACHE_SECONDS="0")
-            for name, page in pages.items():
-                self.stdout.write(f"{name}: tak, utan cache …")
+            # The ceilings first: a slow page leaves requests queued behind it.
+            for name in pages:
+                self.stdout.write(f"{name}: tak …")
                 base[name] = self.wrk(f"http://127.0.0.1:{port}/static/bench/{_file(name)}.html")
+            for name, page in pages.items():
+                self.stdout.write(f"{name}: utan cache …")
                 run = self.wrk(f"http://127.0.0.1:{port}{page['path']}")
                 rows.append(
                     Row(name, "utan cache", run, base[name], len(page["body"]), page["uncached"])
@@ -273,7 +281,7 @@ class Command(BaseCommand):
                 url = f"http://127.0.0.1:{varnish_port}{page['path']}"
                 fetch(url)  # a miss, then hits
                 size = len(fetch(url))
-                ceiling = self.wrk(f"http://127.0.0.1:{nginx_port}/{_file(name)}.html")
+                ceiling = self.wrk(f"http://127.0.0.1:{nginx_port}/{_file(name)}.html", drain=False)
                 run = self.wrk(url)
                 rows.append(Row(name, "Varnish", run, ceiling, size, 0, len(page["body"])))
         finally:
