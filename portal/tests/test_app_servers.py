@@ -1,10 +1,12 @@
 """Several app servers behind one address keep no state of their own: two gunicorn servers
 with the production settings and deploy/gunicorn.conf.py, against one PostgreSQL database and
 one Redis (started here on a spare port), share sessions, the cache and what is published. An
-editor's change through one is what the other serves at once."""
+editor's change through one is what the other serves at once, and the background work it
+causes waits in the database queue for the task worker (`db_worker`)."""
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -13,9 +15,11 @@ import urllib.error
 import urllib.request
 from http.cookies import SimpleCookie
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from editorial.tests.admin_browser import PASSWORD, give_password
 from home.tests.factories import StandardPageFactory
@@ -44,7 +48,7 @@ def wait(check, process, log, what):
 
 
 def stop(process):
-    process.terminate()
+    process.send_signal(signal.SIGINT)  # gunicorn's and redis-server's quick shutdown
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
@@ -86,28 +90,30 @@ def app_servers(django_db_setup, production_static, redis_url, tmp_path_factory)
 
     db = connection.settings_dict
     media = tmp_path_factory.mktemp("shared-media")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "app-servers-test-only-not-a-secret",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "DEBUG": "false",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_CONN_MAX_AGE": "0",
+        "REDIS_URL": redis_url,
+        # Wagtail's tasks (search and reference index) wait in the database for the worker.
+        "TASKS_BACKEND": "database",
+        "STATIC_ROOT": str(production_static),
+        "MEDIA_ROOT": str(media),
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "LOG_LEVEL": "WARNING",
+    }
     servers, logs = [], []
     try:
         for name in ("a", "b"):
             port = free_port()
             log = open(tmp_path_factory.getbasetemp() / f"app-{name}.log", "w+")  # noqa: SIM115
-            env = {
-                **os.environ,
-                "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-                "SECRET_KEY": "app-servers-test-only-not-a-secret",
-                "ALLOWED_HOSTS": "127.0.0.1,localhost",
-                "SECURE_SSL_REDIRECT": "false",
-                "SECURE_HSTS_SECONDS": "0",
-                "DEBUG": "false",
-                "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-                "DATABASE_CONN_MAX_AGE": "0",
-                "REDIS_URL": redis_url,
-                "STATIC_ROOT": str(production_static),
-                "MEDIA_ROOT": str(media),
-                "WEB_CONCURRENCY": "1",
-                "GUNICORN_LOG_LEVEL": "warning",
-                "LOG_LEVEL": "WARNING",
-            }
             process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
                 + ["--bind", f"127.0.0.1:{port}", "portal.wsgi"],
@@ -120,7 +126,9 @@ def app_servers(django_db_setup, production_static, redis_url, tmp_path_factory)
             logs.append(log)
             url = f"http://localhost:{port}"
             wait(lambda url=url: urllib.request.urlopen(url + "/robots.txt"), process, log, url)
-        yield [f"http://localhost:{port}" for port in _ports(servers)]
+        yield SimpleNamespace(
+            urls=[f"http://localhost:{port}" for port in _ports(servers)], env=env
+        )
     finally:
         for process in servers:
             stop(process)
@@ -167,7 +175,7 @@ def csrf_token(html):
 def test_a_change_through_one_server_is_served_by_the_other_at_once(
     app_servers, home_page, superuser
 ):
-    server_a, server_b = app_servers
+    server_a, server_b = app_servers.urls
     page = StandardPageFactory(parent=home_page, title="Öppettider i sommar", slug="sommar")
     give_password(superuser)
     visitor = Browser()
@@ -203,3 +211,16 @@ def test_a_change_through_one_server_is_served_by_the_other_at_once(
         status, html = visitor.request(server + "/sommar/")
         assert status == 404
         assert "Öppettider i sommar" not in html
+
+    # The servers left Wagtail's index updates to the worker; `db_worker` works them off.
+    queued = DBTaskResult.objects.filter(backend_name="default")
+    assert queued.exists()
+    subprocess.run(
+        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=BASE_DIR,
+        env=app_servers.env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert {task.status for task in queued.all()} == {"SUCCESSFUL"}
