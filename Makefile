@@ -109,6 +109,12 @@ check: install-dev messages ## Lint, format check, Django checks and migration c
 		$(BIN)/python manage.py check --fail-level WARNING
 	DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.test \
 		$(BIN)/python manage.py makemigrations --check --dry-run
+	@# The production settings with the documented environment (README, Configuration): a long
+	@# random key and the host names; the deploy check must give no warning.
+	SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		ALLOWED_HOSTS=foraldraradgivning.example.org DATABASE_URL=$(TEST_DATABASE_URL) \
+		DJANGO_SETTINGS_MODULE=portal.settings.production \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	@# Production static files once, so a broken reference fails here and not on deploy; the
 	@# admin browser tests then serve these files with gunicorn and the production settings.
 	rm -rf $(PRODUCTION_STATIC_ROOT)

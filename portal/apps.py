@@ -8,4 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the "Senast uppdaterad" handler)
+        # Registers our system checks; connects the "Senast uppdaterad" handler.
+        from . import checks, signals  # noqa: F401
+        from .images import use_avif_speed
+
+        use_avif_speed()

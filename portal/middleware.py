@@ -20,3 +20,27 @@ class CSPMiddleware(BaseCSPMiddleware):
         if frame_sources and not report_only:
             parts.update = {**(parts.update or {}), "frame-src": [SELF, *sorted(frame_sources)]}
         return parts
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header on every response, from the setting PERMISSIONS_POLICY
+    (feature → allowed origins; an empty list switches the feature off everywhere)."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(_origin(origin) for origin in origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def _origin(origin):
+    return origin if origin in {"self", "*"} else f'"{origin}"'

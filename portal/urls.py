@@ -8,9 +8,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import health
 from portal.sitemaps import TranslatedSitemap
 
+# A database that cannot be reached gets a Swedish 503 page, anything else the 500 page.
+handler500 = "portal.faults.server_error"
+
 urlpatterns = [
+    # For the load balancer and monitoring (portal/health.py); no language prefix, no cookie.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # A few admin views of our own (editorial/urls.py) in front of Wagtail's.
     path("admin/", include("editorial.urls")),
     path("admin/", include(wagtailadmin_urls)),

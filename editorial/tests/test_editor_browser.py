@@ -18,6 +18,7 @@ from wagtail.models import Page, WorkflowState, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from advice.blocks import ContentStreamBlock
@@ -226,25 +227,41 @@ def save_draft(page, what=""):
         raise AssertionError(f"{what} not saved; errors at: {found}")
 
 
+# The body's required text fields (paragraphs, and the text, answer and "vad händer" parts of
+# blocks) that hold nothing: an empty input, or rich text (Draftail's JSON) without a
+# character. Fields of deleted blocks and list items are left out.
+EMPTY_BODY_FIELDS = r"""() => {
+    const form = document.querySelector("#page-edit-form");
+    if (!form) return [];
+    const data = new FormData(form);
+    const deleted = [...data]
+        .filter(([name, value]) => name.endsWith("-deleted") && value)
+        .map(([name]) => name.slice(0, -"deleted".length));
+    const empty = [];
+    for (const [name, value] of data) {
+        if (!name.startsWith("body-")) continue;
+        if (deleted.some((prefix) => name.startsWith(prefix))) continue;
+        if (value === "" && /-(text|answer|what)$/.test(name)) empty.push(name);
+        else if (value.startsWith('{"blocks"') && /-(text|answer|what|\d+-value)$/.test(name)) {
+            const blocks = JSON.parse(value).blocks || [];
+            if (!blocks.some((block) => block.text.trim())) empty.push(name);
+        }
+    }
+    return empty;
+}"""
+
+
 def submit_for_review(page, what=""):
     """Click "Skicka för granskning" in the footer's menu and fail with the editor's error
-    messages if the page did not go to review. First it waits until the edit form holds no
-    empty body field that the page saved with (CI once posted an emptied block while the
-    editor's scripts were still at work after the save), and says so if that never comes."""
-    page.wait_for_function(
-        """() => {
-            const form = document.querySelector("#page-edit-form");
-            if (!form) return true;
-            const data = new FormData(form);
-            const count = Number(data.get("body-count") || 0);
-            for (let i = 0; i < count; i++) {
-                if (data.get(`body-${i}-deleted`)) continue;
-                if (data.get(`body-${i}-value-text`) === "") return false;
-            }
-            return true;
-        }""",
-        timeout=15000,
-    )
+    messages if the page did not go to review. First it waits until no text field of the body
+    is empty, rich text included: after a save the editor's scripts rebuild the stream, and a
+    submission in between once posted a block whose text had not yet been put back (the
+    draft itself saves without required fields; a submission checks them all)."""
+    try:
+        page.wait_for_function(f"() => ({EMPTY_BODY_FIELDS})().length === 0", timeout=15000)
+    except PlaywrightTimeoutError as error:
+        empty = page.evaluate(EMPTY_BODY_FIELDS)
+        raise AssertionError(f"{what}: body fields empty before submitting: {empty}") from error
     page.locator("footer [data-w-dropdown-target='toggle']").click()
     with page.expect_navigation():
         page.click("footer button[name='action-submit']")
@@ -255,11 +272,7 @@ def submit_for_review(page, what=""):
             "els => els.map(e => (e.closest('[data-contentpath]') || e).dataset.contentpath"
             " + ': ' + e.querySelector('.error-message').innerText)"
         )
-        empty = page.evaluate(
-            """() => [...new FormData(document.querySelector("#page-edit-form"))]
-                .filter(([name, value]) => name.startsWith("body-") && value === "")
-                .map(([name]) => name)"""
-        )
+        empty = page.evaluate(EMPTY_BODY_FIELDS)
         raise AssertionError(
             f"{what} not submitted: {page.locator('.messages').inner_text()}; errors at: {found}"
             f"; empty body fields: {empty}"
@@ -401,11 +414,6 @@ FILLERS = {
 }
 
 
-# Open defect (issue 8): the draft with every block saves, its preview shows every block, but
-# "Skicka för granskning" is refused with "body: Det här fältet är obligatoriskt" and "text: Det
-# här fältet är obligatoriskt", while the posted form has no empty text field. Flaky in CI since
-# the structure issue, reproducible here since the language blocks; the test says so when it runs.
-@pytest.mark.xfail(reason="submitting the saved every-block draft is refused", strict=False)
 def test_a_guidance_page_with_every_block_goes_through_moderation_to_the_site(
     browser, production_server, demo_site, advisor_editor, reviewer
 ):

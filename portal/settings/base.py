@@ -89,7 +89,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# Our own middleware (portal/): the request log first, so it times the whole request and gives
+# every response, errors included, its X-Request-ID; Permissions-Policy next, so every response
+# carries it, cached or not. A database that cannot be reached is answered by handler500
+# (portal/faults.py) with a 503 page, since an exception in any middleware ends up there.
 MIDDLEWARE = [
+    "portal.logs.RequestLogMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, as whitenoise's docs ask, so static files skip the rest.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -128,6 +134,29 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Headers of every response (SecurityMiddleware and XFrameOptionsMiddleware; tests see them too,
+# so they are set here and not only in production). X-Frame-Options stays DENY (Django's default,
+# which the deploy check asks for); browsers that know CSP follow its frame-ancestors 'self'.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Powerful browser features the site never uses, switched off for it and anything it frames
+# (portal.middleware.PermissionsPolicyMiddleware). interest-cohort and browsing-topics keep the
+# browser's ad-interest APIs from counting visits here.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "interest-cohort": [],
+    "browsing-topics": [],
+}
+
+# Django's deploy check looks for its own CsrfViewMiddleware by name; ours subclasses it
+# (portal/forms_protection.py) and portal/checks.py checks that instead.
+SILENCED_SYSTEM_CHECKS = ["security.W003"]
+
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
@@ -159,6 +188,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer fails a request within seconds (a 503 page, see
+# portal/faults.py) instead of holding every worker until the proxy gives up.
+DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "2"))
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = DATABASE_CONNECT_TIMEOUT
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -262,17 +296,43 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        # Background-task bookkeeping (search index, reference index) is noise at INFO.
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# Logs go to the console (standard error), one line per record. LOG_FORMAT=json writes each as
+# one JSON object (portal/logs.py: time, level, logger, message, request id, method, path
+# without query string, status, duration): the default in production; text here. Records never
+# carry what a form submitted: the formatters write named fields only, never the request.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+
+def logging_config(log_format, level):
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request": {"()": "portal.logs.RequestContextFilter"}},
+        "formatters": {
+            "json": {"()": "portal.logs.JsonFormatter"},
+            "text": {"()": "portal.logs.TextFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["request"],
+                "formatter": "json" if log_format == "json" else "text",
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            # Everything reaches the one handler on the root: Django's own handlers (the
+            # debug-only console, mail_admins, which would mail a request's POST data) go.
+            "django": {"handlers": [], "level": level, "propagate": True},
+            "django.request": {"level": "WARNING", "propagate": True},
+            # Background-task bookkeeping (search index, reference index) is noise at INFO.
+            "django_tasks": {"level": "WARNING"},
+        },
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 
 # School import from Skolverket's school-unit register (advice/school_import.py): the
 # municipality whose schools are imported (0126 is Huddinge) and the largest file accepted.
@@ -350,11 +410,34 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Slugs in plain ASCII (å, ä → a, ö → o, é → e), as the demo's are, so addresses read the same
 # when copied into a text message or an e-mail.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Uploads (portal/uploads.py): only these types, content that matches the extension (SVG
+# and HTML never), safe file names; the same forms serve the single and multiple uploaders
+# and the choosers' upload tab.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 50 megapixels: a 48-megapixel phone photo passes; a small file that claims huge dimensions
+# (a decompression bomb) does not, and no rendition ever decodes one.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.SafeImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.SafeDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document is downloaded (Content-Disposition: attachment), PDFs included: nothing an
+# editor uploads is ever shown as a page of this site's origin, whatever a browser's viewer
+# would do with it. Wagtail adds nosniff and "default-src 'none'" to the response.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# The content type per extension, not the server's own list (a slim container has none).
+WAGTAILDOCS_CONTENT_TYPES = {
+    "csv": "text/csv",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "pdf": "application/pdf",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "rtf": "application/rtf",
+    "txt": "text/plain",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

@@ -1,5 +1,5 @@
 """Several app servers behind one address keep no state of their own: two gunicorn servers
-with the production settings and deploy/gunicorn.conf.py, against one PostgreSQL database and
+with the production settings and gunicorn.conf.py, against one PostgreSQL database and
 one Redis (started here on a spare port), share sessions, the cache and what is published. An
 editor's change through one is what the other serves at once, and the background work it
 causes waits in the database queue for the task worker (`db_worker`)."""
@@ -106,7 +106,6 @@ def app_servers(django_db_setup, production_static, redis_url, tmp_path_factory)
         "STATIC_ROOT": str(production_static),
         "MEDIA_ROOT": str(media),
         "WEB_CONCURRENCY": "1",
-        "GUNICORN_LOG_LEVEL": "warning",
         "LOG_LEVEL": "WARNING",
     }
     servers, logs = [], []
@@ -115,7 +114,7 @@ def app_servers(django_db_setup, production_static, redis_url, tmp_path_factory)
             port = free_port()
             log = open(tmp_path_factory.getbasetemp() / f"app-{name}.log", "w+")  # noqa: SIM115
             process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
                 + ["--bind", f"127.0.0.1:{port}", "portal.wsgi"],
                 cwd=BASE_DIR,
                 env=env,

@@ -70,7 +70,7 @@ def test_the_header_says_whose_service_this_is(client, organisation):
     assert link["href"] == "https://www.huddinge.se/"
     logo = link.find("img", class_="site-org__logo")
     assert logo["alt"] == "Huddinge kommuns logotyp"
-    assert int(logo["height"]) == 48
+    assert int(logo["height"]) == 24  # 1.5rem, as shown; 48 and 72 high in the srcset
     assert link.find(class_="site-org__name").get_text() == "Huddinge kommun, socialtjänsten"
     # Named once in the header, apart from the link home.
     assert header(client).get_text().count("Huddinge kommun, socialtjänsten") == 1

@@ -35,7 +35,7 @@ from news.models import NewsIndexPage
 BASE_DIR = Path(settings.BASE_DIR)
 VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
 VCL_BACKEND = 'backend default { .host = "127.0.0.1"; .port = "8000"; }'
-GUNICORN_CONF = BASE_DIR / "deploy" / "gunicorn.conf.py"
+GUNICORN_CONF = BASE_DIR / "gunicorn.conf.py"
 CEILINGS = {
     "utan cache": "gunicorn: samma byte som statisk fil",
     "cache i appen": "gunicorn: samma byte som statisk fil",
@@ -195,8 +195,6 @@ class Command(BaseCommand):
             env={
                 **os.environ,
                 "WEB_CONCURRENCY": "2",
-                "GUNICORN_ACCESS_LOG": "off",
-                "GUNICORN_LOG_LEVEL": "warning",
                 "LOG_LEVEL": "WARNING",
                 **env,
             },
