@@ -15,7 +15,7 @@ PRODUCTION_STATIC_ROOT := $(CURDIR)/.cache/production-static
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
 BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY=bench-only-not-a-secret ALLOWED_HOSTS=127.0.0.1,localhost \
-	SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 DEBUG=false \
+	SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 DEBUG=false LOG_LEVEL=WARNING \
 	STATIC_ROOT=$(CURDIR)/.cache/bench/static MEDIA_ROOT=$(CURDIR)/.cache/bench/media
 
 .PHONY: help install install-dev browser-deps gettext-deps search-deps messages run seed users test check lint format lock migrate search-eval bench-search bench bench-deps clean

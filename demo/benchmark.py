@@ -95,7 +95,8 @@ def table(rows, ceiling_names):
                 _number(row.size),
                 _share(row.size, row.ceiling_size),
                 "–" if row.queries is None else str(row.queries),
-                row.note or ceiling_names.get(row.mode, ""),
+                (row.note or ceiling_names.get(row.mode, ""))
+                + (f" ({_number(ceiling.requests_per_second)} anrop/s)" if ceiling else ""),
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"

@@ -58,6 +58,6 @@ def test_the_table_gives_each_value_and_its_share_of_the_ceiling():
         "30 000",
         "100 %",
         "12",
-        "gunicorn: samma byte som statisk fil",
+        "gunicorn: samma byte som statisk fil (4 000 anrop/s)",
     ]
     assert lines[3].endswith("| hoppades över: VCL saknas |")
