@@ -11,8 +11,14 @@ TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/por
 TEST_PROCESSES ?= 2
 # Static files collected with the production settings, served by the admin browser tests.
 PRODUCTION_STATIC_ROOT := $(CURDIR)/.cache/production-static
+# `make bench` works in a database of its own, and runs with the production settings.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY=bench-only-not-a-secret ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 DEBUG=false LOG_LEVEL=WARNING \
+	STATIC_ROOT=$(CURDIR)/.cache/bench/static MEDIA_ROOT=$(CURDIR)/.cache/bench/media
 
-.PHONY: help install install-dev browser-deps gettext-deps search-deps varnish-deps messages run seed users test check lint format lock migrate search-eval bench-search clean
+.PHONY: help install install-dev browser-deps gettext-deps search-deps varnish-deps messages run seed users test check lint format lock migrate search-eval bench-search bench bench-deps clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -137,6 +143,25 @@ search-eval: install-dev ## Seed the demo site in PostgreSQL and print the searc
 
 bench-search: search-eval ## Time the search over the relevance set with 10,000 extra pages (rolled back)
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py bench_search
+
+# wrk drives the load; Varnish and nginx are the proxy and its ceiling (Debian packages).
+bench-deps:
+	@for program in wrk varnishd nginx; do \
+		if ! command -v $$program >/dev/null && [ ! -x /usr/sbin/$$program ]; then missing=1; fi; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk varnish nginx; \
+		else \
+			echo "The benchmark needs wrk (and for its proxy rows varnish and nginx): sudo apt-get install wrk varnish nginx"; \
+			command -v wrk >/dev/null || exit 1; \
+		fi; \
+	fi
+
+bench: install messages bench-deps ## Seed 10,000 pages (database portal_bench), load the production server with wrk, print the table
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py bench
 
 lint: install-dev ## Lint Python (ruff), templates (djhtml) and the import layers (import-linter)
 	$(BIN)/ruff check .

@@ -271,6 +271,29 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images and documents on S3-compatible object storage (django-storages) when a
+# bucket is configured, so that several app servers share them; files under MEDIA_ROOT
+# otherwise. Keys may also come from boto3's own sources (an instance role). The files get
+# public, unsigned addresses by default: they are published material and the addresses are
+# cached by browsers and the CDN.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            "location": os.environ.get("AWS_LOCATION", ""),
+            # Wagtail names renditions after the original; never replace another file.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
 
 # The page editor of a long StreamField page posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -389,13 +412,20 @@ CALLBACK_REQUEST_RETENTION_DAYS = int(os.environ.get("CALLBACK_REQUEST_RETENTION
 CALLBACK_REQUEST_MAX_AGE_DAYS = int(os.environ.get("CALLBACK_REQUEST_MAX_AGE_DAYS", "60"))
 
 # Background tasks (django-tasks, which Wagtail ships). Wagtail's own tasks (reference index,
-# file deletion) run at once, as before. E-mail to the public (sign-up confirmations, a seat
-# freed from the waiting list) goes through the "email" backend: by default a queue in the
-# database, sent by `manage.py db_worker --backend email`, so a slow or absent mail server
-# never holds a visitor's page. EMAIL_TASK_BACKEND=immediate sends during the request instead
-# (development without a worker).
+# search index, file deletion) run at once unless TASKS_BACKEND=database. E-mail to the
+# public (sign-up confirmations, a seat freed from the waiting list) goes through the "email"
+# backend: by default a queue in the database, sent by `manage.py db_worker --backend email`,
+# so a slow or absent mail server never holds a visitor's page. EMAIL_TASK_BACKEND=immediate
+# sends during the request instead (development without a worker).
 TASKS = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Wagtail's own tasks (search index, reference index): TASKS_BACKEND=database queues them
+    # for `manage.py db_worker` in production, so a publication never waits for the index.
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TASKS_BACKEND", "immediate")]
+    },
     "email": {
         "BACKEND": {
             "database": "django_tasks_db.DatabaseBackend",

@@ -22,8 +22,9 @@ DEBUG = False
 
 # Static files: compressed (gzip and brotli) with content hashes in their names, so they can
 # be cached for a year; whitenoise serves them from the application.
+# Uploaded media as base.py chose them (object storage when a bucket is configured).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
