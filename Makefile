@@ -12,7 +12,7 @@ TEST_PROCESSES ?= 2
 # Static files collected with the production settings, served by the admin browser tests.
 PRODUCTION_STATIC_ROOT := $(CURDIR)/.cache/production-static
 
-.PHONY: help install install-dev browser-deps gettext-deps search-deps messages run seed users test check lint format lock migrate search-eval bench-search clean
+.PHONY: help install install-dev browser-deps gettext-deps search-deps messages run seed users test check lint format lock migrate search-eval bench-search hostile backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -122,6 +122,22 @@ search-eval: install-dev ## Seed the demo site in PostgreSQL and print the searc
 
 bench-search: search-eval ## Time the search over the relevance set with 10,000 extra pages (rolled back)
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py bench_search
+
+# The hostile-input battery (portal/tests/test_hostile.py): `make test` sends 1,000 requests,
+# this target 10,000 (HOSTILE_REQUESTS=… for another number).
+hostile: install-dev messages ## Send 10,000 hostile requests at the demo site: no 5xx, no unescaped echo
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
+	DATABASE_URL=$(TEST_DATABASE_URL) HOSTILE_REQUESTS=$(or $(HOSTILE_REQUESTS),10000) \
+		$(BIN)/pytest --create-db -p no:xdist -p no:cov portal/tests/test_hostile.py -q
+
+# Backup and restore (README, "Backup and restore"): DATABASE_URL and MEDIA_ROOT from the
+# environment, as the site itself reads them.
+BACKUP_DIR ?= $(CURDIR)/backups
+backup: ## Back up the database (DATABASE_URL) and MEDIA_ROOT into BACKUP_DIR/<time stamp>/
+	BACKUP_DIR=$(BACKUP_DIR) scripts/backup.sh
+
+restore: ## Restore BACKUP=<folder> into DATABASE_URL and MEDIA_ROOT (FORCE=1 replaces what is there)
+	FORCE=$(FORCE) scripts/restore.sh $(BACKUP)
 
 lint: install-dev ## Lint Python (ruff), templates (djhtml) and the import layers (import-linter)
 	$(BIN)/ruff check .
