@@ -262,7 +262,7 @@ def collect_targets(client, extra_paths=()):
 
     for path in ["/sitemap.xml", "/robots.txt", *pages, *extra_paths]:
         add_get(path)
-    for page in [*pages, *extra_paths]:
+    for page in _worth_reading(pages) + list(extra_paths):
         response = client.get(page, HTTP_HOST=HOST)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
@@ -292,7 +292,29 @@ def collect_targets(client, extra_paths=()):
                 posts.append(Target("POST", action[0], names, values))
             else:
                 add_get(action[0], names)
-    return list(seen.values()), posts
+    # The feedback form is on every page: a few of each form are enough.
+    few, per_action = [], {}
+    for target in posts:
+        per_action[target.path] = per_action.get(target.path, 0) + 1
+        if per_action[target.path] <= 3:
+            few.append(target)
+    return list(seen.values()), few
+
+
+def _worth_reading(pages):
+    """The pages whose links and forms are read: every Swedish page, and in each other language
+    its first pages and its advisor finder (its pages have the same links and forms as the
+    Swedish ones, under its prefix)."""
+    chosen, per_language = [], {}
+    for path in pages:
+        first = path.strip("/").split("/")[0]
+        if len(first) != 2:
+            chosen.append(path)
+            continue
+        per_language[first] = per_language.get(first, 0) + 1
+        if per_language[first] <= 3 or "hitta" in path:
+            chosen.append(path)
+    return chosen
 
 
 # Generating the probes
