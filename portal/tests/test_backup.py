@@ -165,7 +165,7 @@ def test_a_backup_restores_every_table_and_every_file(
     assert len(list(tmp_path.glob("restored-media.replaced-*"))) == 1
 
 
-def test_restore_refuses_a_damaged_backup(tmp_path, db):
+def test_restore_refuses_a_damaged_backup(tmp_path):
     folder = tmp_path / "20260101T000000Z"
     folder.mkdir()
     (folder / "database.dump").write_bytes(b"not a dump")

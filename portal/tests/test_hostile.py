@@ -6,9 +6,13 @@ import os
 
 from django.test import Client
 
+from wagtail.models import Page
+
 from events.links import cancel_path
 from events.models import EventPage
 from events.submissions import EventRegistration
+from feedback.models import PageFeedback
+from feedback.views import answer_reference
 
 from . import hostile
 
@@ -31,7 +35,15 @@ def _extra_paths():
         "/bli-kontaktad/",
         "/en/sok/",
         "/ar/sok/forslag/",
+        "/aktuellt/amne/skolfranvaro/rss/",
+        "/aktuellt/amne/finns-inte/atom/",
+        "/documents/1/blankett.pdf",
+        "/documents/999999/a.pdf",
     ]
+    # The comment form shows only after an answer, on the page the answer came from.
+    page = Page.objects.live().get(slug="kontakt", locale__language_code="sv")
+    feedback = PageFeedback.objects.create(page=page, language="sv", helpful=True)
+    paths.append(f"{page.url}?tack={answer_reference(feedback)}")
     for event in EventPage.objects.live().filter(registration_enabled=True):
         registration = EventRegistration.objects.create(
             page=event,
@@ -53,9 +65,10 @@ def test_no_hostile_request_gets_a_5xx_or_an_unescaped_echo(demo_site, settings)
     gets, posts = hostile.collect_targets(client, _extra_paths())
     # Every kind of public form is there to be attacked.
     post_paths = " ".join(target.path for target in posts)
-    for form in ("/aterkoppling/", "/bli-kontaktad/", "/kalender/", "avboka/"):
+    for form in ("/aterkoppling/", "/aterkoppling/kommentar/", "/bli-kontaktad/", "avboka/"):
         assert form in post_paths, form
     assert any(target.path.startswith("/tillganglighetsredogorelse/") for target in posts)
+    assert any("namn" in target.fields for target in posts)  # an event's sign-up
     assert len(gets) > 100
 
     server_errors, echoes, wrong_status = [], [], []
