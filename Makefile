@@ -123,7 +123,7 @@ search-eval: install-dev ## Seed the demo site in PostgreSQL and print the searc
 bench-search: search-eval ## Time the search over the relevance set with 10,000 extra pages (rolled back)
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python manage.py bench_search
 
-# The hostile-input battery (portal/tests/test_hostile.py): `make test` sends 1,000 requests,
+# The hostile-input battery (portal/tests/test_hostile.py): `make test` sends 800 requests,
 # this target 10,000 (HOSTILE_REQUESTS=… for another number).
 hostile: install-dev messages ## Send 10,000 hostile requests at the demo site: no 5xx, no unescaped echo
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
