@@ -37,8 +37,9 @@ if [ -d "$MEDIA_ROOT" ] && [ -n "$(ls -A "$MEDIA_ROOT")" ] && [ "$FORCE" != "1" 
 	exit 1
 fi
 
-# One transaction: a restore that fails leaves the database as it was.
-pg_restore --clean --if-exists --no-owner --exit-on-error --single-transaction \
+# One transaction: a restore that fails leaves the database as it was. Without owners and
+# grants, so a server whose roles are named differently takes it; the restoring role owns all.
+pg_restore --clean --if-exists --no-owner --no-acl --exit-on-error --single-transaction \
 	--dbname="$DATABASE_URL" "$backup/database.dump"
 
 if [ -d "$MEDIA_ROOT" ] && [ -n "$(ls -A "$MEDIA_ROOT")" ]; then

@@ -40,6 +40,8 @@ def _extra_paths():
         "/aktuellt/amne/finns-inte/atom/",
         "/documents/1/blankett.pdf",
         "/documents/999999/a.pdf",
+        "/healthz",
+        "/readyz",
     ]
     # The comment form shows only after an answer, on the page the answer came from.
     page = Page.objects.live().get(slug="kontakt", locale__language_code="sv")
