@@ -18,7 +18,7 @@ BENCH_ENV := DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=portal.se
 	SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 DEBUG=false LOG_LEVEL=WARNING \
 	STATIC_ROOT=$(CURDIR)/.cache/bench/static MEDIA_ROOT=$(CURDIR)/.cache/bench/media
 
-.PHONY: help install install-dev browser-deps gettext-deps search-deps varnish-deps messages run seed users test check lint format lock migrate search-eval bench-search bench bench-deps clean
+.PHONY: help install install-dev browser-deps gettext-deps search-deps varnish-deps messages run seed users test check lint format lock migrate search-eval bench-search bench bench-deps hostile backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -162,6 +162,21 @@ bench: install messages bench-deps ## Seed 10,000 pages (database portal_bench),
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input --verbosity 0
 	$(BENCH_ENV) $(BIN)/python manage.py bench
+# The hostile-input battery (portal/tests/test_hostile.py): `make test` sends 800 requests,
+# this target 10,000 (HOSTILE_REQUESTS=… for another number).
+hostile: install-dev messages ## Send 10,000 hostile requests at the demo site: no 5xx, no unescaped echo
+	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
+	DATABASE_URL=$(TEST_DATABASE_URL) HOSTILE_REQUESTS=$(or $(HOSTILE_REQUESTS),10000) \
+		$(BIN)/pytest --create-db -p no:xdist -p no:cov portal/tests/test_hostile.py -q
+
+# Backup and restore (README, "Backup and restore"): DATABASE_URL and MEDIA_ROOT from the
+# environment, as the site itself reads them.
+BACKUP_DIR ?= $(CURDIR)/backups
+backup: ## Back up the database (DATABASE_URL) and MEDIA_ROOT into BACKUP_DIR/<time stamp>/
+	BACKUP_DIR=$(BACKUP_DIR) scripts/backup.sh
+
+restore: ## Restore BACKUP=<folder> into DATABASE_URL and MEDIA_ROOT (FORCE=1 replaces what is there)
+	FORCE=$(FORCE) scripts/restore.sh $(BACKUP)
 
 lint: install-dev ## Lint Python (ruff), templates (djhtml) and the import layers (import-linter)
 	$(BIN)/ruff check .

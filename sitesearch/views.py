@@ -2,6 +2,7 @@
 combobox (/sok/forslag/?q=…, JSON). Both answer every input with 200: what cannot be searched
 is explained in Swedish on the page."""
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,6 +16,14 @@ from .text import is_rtl, normalise_for_log, parse
 
 PER_PAGE = 10
 MAX_SUGGESTIONS = 6
+# <, > and & as JSON escapes (as json_script does): the suggestions repeat what was typed, and
+# a browser that is told to read the JSON as HTML must find no markup in it.
+_HTML_IN_JSON = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+class _HTMLSafeEncoder(DjangoJSONEncoder):
+    def encode(self, o):
+        return super().encode(o).translate(_HTML_IN_JSON)
 
 
 def _kind(request):
@@ -71,7 +80,7 @@ def suggest(request):
     """Up to six suggestions (title and address) for what is typed so far."""
     parsed = parse(request.GET.get("q", ""))
     if not parsed or len(parsed.text) < 2:
-        return JsonResponse({"query": parsed.text, "suggestions": []})
+        return JsonResponse({"query": parsed.text, "suggestions": []}, encoder=_HTMLSafeEncoder)
     outcome = engine.search(parsed, prefix_last=True)
     items = outcome.items[:MAX_SUGGESTIONS]
     results = engine.load(items, outcome, request, excerpts=False)
@@ -84,5 +93,6 @@ def suggest(request):
                 {"title": result.title, "url": result.url, "type": str(result.kind_label)}
                 for result in results
             ],
-        }
+        },
+        encoder=_HTMLSafeEncoder,
     )

@@ -255,3 +255,12 @@ def test_suggestions_are_json(client, site):
         response = client.get(reverse("sitesearch:suggest"), {"q": bad})
         assert response.status_code == 200
         assert isinstance(response.json()["suggestions"], list)
+
+
+def test_suggestions_repeat_what_was_typed_without_markup(client, site):
+    typed = "<x-hostile>skolfr&"
+    response = client.get(reverse("sitesearch:suggest"), {"q": typed})
+    assert response.status_code == 200
+    assert b"<x-hostile>" not in response.content
+    assert b"\\u003Cx-hostile\\u003E" in response.content
+    assert response.json()["query"] == typed
