@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from wagtail.models import PageQuerySet
 
+from portal import request_cache
 from portal.restrictions import public
 from taxonomy.models import Area
 
@@ -69,6 +70,15 @@ def areas_with_advisors():
             Prefetch("schools", queryset=School.objects.order_by("name")),
             Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
         )
+    )
+
+
+def areas_with_advisors_in_bulk(ids):
+    """{pk: area} as `areas_with_advisors`, read once per request for the same areas: a
+    page's contact cards and its "I ditt område" usually show the same ones."""
+    ids = tuple(sorted({pk for pk in ids if pk}, key=str))
+    return request_cache.cached(
+        ("areas with advisors", ids), lambda: areas_with_advisors().in_bulk(ids)
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal import i18n, phone, restrictions, sharing
+from portal import i18n, pagecache, phone, restrictions, sharing
 from portal.models import HelpNowSettings
 
 register = template.Library()
@@ -57,7 +57,10 @@ def _specific_root(request, default_root):
     if model is None:
         return base
     related = getattr(model, "layout_related", ())
-    return model._default_manager.select_related(*related).get(pk=base.pk)
+    return pagecache.site_wide(
+        f"start page:{base.pk}",
+        lambda: model._default_manager.select_related(*related).get(pk=base.pk),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -123,8 +126,13 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if root is not None:
-        # Private sections in the same query (portal/restrictions.py).
-        for item in restrictions.public(root.get_children().live().in_menu()):
+        # Private sections in the same query (portal/restrictions.py); kept across requests
+        # until the next site-wide change (a page at the menu's depth is one).
+        menu = pagecache.site_wide(
+            f"menu:{root.pk}",
+            lambda: list(restrictions.public(root.get_children().live().in_menu())),
+        )
+        for item in menu:
             items.append(
                 {
                     "page": item,
