@@ -119,7 +119,12 @@ def active_locale():
         except Locale.DoesNotExist:
             return Locale.get_default()
 
-    return request_cache.cached(("active locale", translation.get_language()), read)
+    # Locales change rarely, and each change is site-wide (portal/pagecache.py).
+    language = translation.get_language()
+    return request_cache.cached(
+        ("active locale", language),
+        lambda: pagecache.site_wide(f"active locale:{language}", read),
+    )
 
 
 def in_active_language(page):

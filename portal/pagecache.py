@@ -606,13 +606,12 @@ def _site_wide_changed():
 
 
 def _site_wide_rows(sender, instance):
-    """Rows site_wide() keeps, saved without a publication: a page at the start pages' or the
-    menu's depth (saved directly, as scripts and imports do), or a private section."""
+    """Rows site_wide() keeps or links to: any page (the start pages, the menu, the pages
+    the settings and the header link to; saved on every publication, move or draft, and
+    directly by scripts), or a private section. Reading them again costs a few queries."""
     from wagtail.models import Page, PageViewRestriction
 
-    if issubclass(sender, Page):
-        return (instance.depth or 0) <= 3
-    return issubclass(sender, PageViewRestriction)
+    return issubclass(sender, (Page, PageViewRestriction))
 
 
 def _saved(sender, instance, created=False, raw=False, **kwargs):

@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 from advice.models import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
+from portal import pagecache
 from portal.restrictions import public
 
 from . import configuration, expansion, places, vocabulary
@@ -80,13 +81,19 @@ def postgres_search_available():
 
 
 def _current_locale():
-    """The current language's pages only, once the site has more than one locale."""
-    if Locale.objects.count() < 2:
-        return None
-    try:
-        return Locale.objects.get(language_code=get_language())
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+    """The current language's pages only, once the site has more than one locale. Kept
+    across requests: a change of locales is site-wide (portal/pagecache.py)."""
+
+    def read():
+        if Locale.objects.count() < 2:
+            return None
+        try:
+            return Locale.objects.get(language_code=language)
+        except Locale.DoesNotExist:
+            return Locale.get_default()
+
+    language = get_language()
+    return pagecache.site_wide(f"search locale:{language}", read)
 
 
 def kind_of(page_class):
