@@ -31,8 +31,8 @@ OVER_BUDGET = {
     "GuidanceIndexPage": 13,
     "GuidancePage": 28,
     "AdvisorDirectoryPage": 20,
-    "finder by area": 26,
-    "finder by school": 26,
+    "finder by area": 21,
+    "finder by school": 21,
     "area page": 18,
     "search": 18,
 }
