@@ -271,10 +271,13 @@ def _postgres_page_ids(groups, content_groups, pages):
 
 def _promotions(parsed, locale):
     """Pages editors promoted for this query (Wagtail's search promotions)."""
-    query = PromotedQuery.objects.filter(query_string=parsed.text.casefold()[:255]).first()
-    if query is None:
-        # Wagtail normalises "Skolk!" to "skolk"; so do we, word by word.
-        query = PromotedQuery.objects.filter(query_string=" ".join(parsed.words)).first()
+    # As typed, else as Wagtail normalises it ("Skolk!" → "skolk"), word by word: one query.
+    candidates = [parsed.text.casefold()[:255], " ".join(parsed.words)]
+    found = {
+        row.query_string: row
+        for row in PromotedQuery.objects.filter(query_string__in=candidates).order_by("-id")
+    }
+    query = next((found[text] for text in candidates if text in found), None)
     if query is None:
         return []
     promotions = query.editors_picks.select_related("page").order_by("sort_order")

@@ -34,7 +34,7 @@ OVER_BUDGET = {
     "finder by area": 21,
     "finder by school": 21,
     "area page": 18,
-    "search": 18,
+    "search": 17,
 }
 
 LANGUAGES = ["en", "ar", "so", "ti", "fi"]
