@@ -27,7 +27,7 @@ from portal.blocks import (
 )
 from portal.blocks.text import OutlineMixin
 
-from .queries import advisors_with_card_data, areas_with_advisors
+from .queries import advisors_with_card_data, areas_with_advisors_in_bulk
 
 
 class AdvisorChooserBlock(SnippetChooserBlock):
@@ -49,7 +49,7 @@ class AreaChooserBlock(SnippetChooserBlock):
         super().__init__(target_model, **kwargs)
 
     def bulk_to_python(self, values):
-        areas = areas_with_advisors().in_bulk([v for v in values if v])
+        areas = areas_with_advisors_in_bulk(values)
         return [areas.get(value) for value in values]
 
 

@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from taxonomy.models import Area
 
 from .interpreter import interpreter_note
-from .models.directory import Language
-from .queries import published_advisors
+from .models.directory import Advisor, Language
+from .queries import published_advisor_cards
 
 # Longer than any school name; a longer text is answered with a message, not looked up.
 MAX_SCHOOL_TEXT = 100
@@ -342,14 +342,14 @@ def join_words(words):
 
 
 def _advisors(school=None, area=None, language=None):
-    advisors = published_advisors()
+    advisors = Advisor.objects.all()
     if school is not None:
         advisors = advisors.filter(schools=school)
     if area is not None:
         advisors = advisors.filter(areas=area)
     if language is not None:
         advisors = advisors.filter(languages=language)
-    return list(advisors.distinct())
+    return published_advisor_cards(advisors)
 
 
 def _suggestion_links(candidates, language):

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from wagtail.models import PageQuerySet
 
+from portal import request_cache
 from portal.restrictions import public
 from taxonomy.models import Area
 
@@ -59,6 +60,30 @@ def published_advisors():
     return advisors_with_card_data().filter(live=True)
 
 
+def _advisor_cards():
+    """{pk: advisor with card data} read so far in this request."""
+    return request_cache.cached("advisor cards", dict)
+
+
+def remember_advisor_cards(advisors):
+    """Advisors read with their card data (as `published_advisors`), for
+    `published_advisor_cards` to reuse in the same request."""
+    _advisor_cards().update((advisor.pk, advisor) for advisor in advisors)
+
+
+def published_advisor_cards(advisors):
+    """The published ones of `advisors` (a filtered Advisor queryset) in name order, with
+    their card data: those already read in this request are reused, the rest read at once."""
+    ids = list(
+        advisors.filter(live=True).order_by("name", "pk").values_list("pk", flat=True).distinct()
+    )
+    cards = _advisor_cards()
+    missing = [pk for pk in ids if pk not in cards]
+    if missing:
+        cards.update(published_advisors().in_bulk(missing))
+    return [cards[pk] for pk in ids if pk in cards]
+
+
 def areas_with_advisors():
     """Every area in the editors' order, with its schools and its published advisors
     (as `published_advisors`)."""
@@ -69,6 +94,15 @@ def areas_with_advisors():
             Prefetch("schools", queryset=School.objects.order_by("name")),
             Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
         )
+    )
+
+
+def areas_with_advisors_in_bulk(ids):
+    """{pk: area} as `areas_with_advisors`, read once per request for the same areas: a
+    page's contact cards and its "I ditt område" usually show the same ones."""
+    ids = tuple(sorted({pk for pk in ids if pk}, key=str))
+    return request_cache.cached(
+        ("areas with advisors", ids), lambda: areas_with_advisors().in_bulk(ids)
     )
 
 

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from portal import request_cache, restrictions
+from portal import pagecache, request_cache, restrictions
 from portal.languages import DEFAULT_LANGUAGE, direction, native_name
 
 
@@ -35,7 +35,12 @@ def start_pages(request, root):
     """{language code: the live start page in that language}, once per request."""
     if request is not None and hasattr(request, "_portal_start_pages"):
         return request._portal_start_pages
-    pages = _live_translations(root)
+    # The start pages lie at the depth whose changes are site-wide: kept across requests.
+    pages = (
+        pagecache.site_wide(f"start pages:{root.pk}", lambda: _live_translations(root))
+        if root is not None
+        else {}
+    )
     if request is not None:
         request._portal_start_pages = pages
     return pages
@@ -114,7 +119,12 @@ def active_locale():
         except Locale.DoesNotExist:
             return Locale.get_default()
 
-    return request_cache.cached(("active locale", translation.get_language()), read)
+    # Locales change rarely, and each change is site-wide (portal/pagecache.py).
+    language = translation.get_language()
+    return request_cache.cached(
+        ("active locale", language),
+        lambda: pagecache.site_wide(f"active locale:{language}", read),
+    )
 
 
 def in_active_language(page):

@@ -19,8 +19,25 @@ from wagtail.search import index
 from .phone import validate_phone_number, validate_phone_or_short_number
 
 
+class SiteWideSetting(BaseSiteSetting):
+    """A site setting every page shows: kept across public requests (pagecache.site_wide)
+    with the rows it links to (`select_related`) until it or anything site-wide changes."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        from portal import pagecache
+
+        if site is None:
+            return super().for_site(site)
+        read = super().for_site
+        return pagecache.site_wide(f"setting:{cls._meta.label}:{site.pk}", lambda: read(site))
+
+
 @register_setting(icon="mail")
-class ContactSettings(BaseSiteSetting):
+class ContactSettings(SiteWideSetting):
     """Contact details shown in the footer of every page and on the 404 page.
 
     One record per site, edited under Inställningar → Kontaktuppgifter.
@@ -186,7 +203,7 @@ class HelpLineBlock(blocks.StructBlock):
 
 
 @register_setting(icon="warning")
-class HelpNowSettings(BaseSiteSetting):
+class HelpNowSettings(SiteWideSetting):
     """ "Behöver du hjälp nu?": numbers for urgent situations, shown where editors add the
     block of that name, on pages marked sensitive, and in the footer. 112 is always listed
     first and needs no entry here."""

@@ -56,12 +56,15 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
+from portal import request_cache
 from portal.forms_protection import FormGuard, recording_tokens
 
 logger = logging.getLogger(__name__)
 
 ENTRY = "pagecache:entry:"
 VERSION = "pagecache:version:"
+SITE_WIDE = "pagecache:sitewide:"
+SITE_WIDE_SECONDS = 24 * 60 * 60
 URLS = "pagecache:urls:"
 URL_SET_SECONDS = 24 * 60 * 60
 ESI_SALT = "portal.pagecache.esi"
@@ -161,6 +164,28 @@ def bump(tags):
 def _fresh(entry):
     versions = _versions(entry["tags"])
     return all(v is not None and v < entry["rendered_at"] for v in versions.values())
+
+
+# What every page shows
+
+
+def site_wide(name, compute):
+    """A value every page shows (site settings, the menu, the start pages), read from the
+    database once and kept across requests until the next change that empties the whole page
+    cache (apply() bumps "all"), or a site's settings row is created ("sitewide"). Only in
+    public requests: the admin always reads the database."""
+    if not request_cache.active():
+        return compute()
+    versions = request_cache.cached("pagecache sitewide", lambda: _versions(["all", "sitewide"]))
+    key = f"{versions['all']}:{versions['sitewide']}:{name}"
+    key = SITE_WIDE + hashlib.sha256(key.encode()).hexdigest()
+    found = cache.get(key)
+    if found is not None:
+        return found[0]
+    value = compute()
+    # Stored under the versions read before computing: a change meanwhile is never kept.
+    cache.set(key, (value,), timeout=SITE_WIDE_SECONDS)
+    return value
 
 
 # The middleware
@@ -573,17 +598,40 @@ def _on_change(sender, instance, deleting=False):
             apply(affected_by_page(page, structural=False))
 
 
+def _site_wide_changed():
+    """Only what site_wide() keeps is stale: now, and again after the commit (a value read
+    from the old rows meanwhile is not kept)."""
+    bump(["sitewide"])
+    transaction.on_commit(lambda: bump(["sitewide"]))
+
+
+def _site_wide_rows(sender, instance):
+    """Rows site_wide() keeps or links to: any page (the start pages, the menu, the pages
+    the settings and the header link to; saved on every publication, move or draft, and
+    directly by scripts), or a private section. Reading them again costs a few queries."""
+    from wagtail.models import Page, PageViewRestriction
+
+    return issubclass(sender, (Page, PageViewRestriction))
+
+
 def _saved(sender, instance, created=False, raw=False, **kwargs):
     if raw:
         return
+    if _site_wide_rows(sender, instance):
+        _site_wide_changed()
     if created and _is_setting(sender):
         # Wagtail creates a site's settings row with its defaults when a page first reads it:
-        # nothing visible changed.
+        # nothing visible changed. Created elsewhere (the admin, a command), it may hold other
+        # values than what site_wide() kept while there was no row.
+        if not request_cache.active():
+            _site_wide_changed()
         return
     _on_change(sender, instance)
 
 
 def _deleting(sender, instance, **kwargs):
+    if _site_wide_rows(sender, instance):
+        _site_wide_changed()
     _on_change(sender, instance, deleting=True)
 
 

@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backend
 from advice.models import AdvisorDirectoryPage, GuidanceIndexPage, GuidancePage
 from events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
+from portal import pagecache
 from portal.restrictions import public
 
 from . import configuration, expansion, places, vocabulary
@@ -80,13 +81,19 @@ def postgres_search_available():
 
 
 def _current_locale():
-    """The current language's pages only, once the site has more than one locale."""
-    if Locale.objects.count() < 2:
-        return None
-    try:
-        return Locale.objects.get(language_code=get_language())
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+    """The current language's pages only, once the site has more than one locale. Kept
+    across requests: a change of locales is site-wide (portal/pagecache.py)."""
+
+    def read():
+        if Locale.objects.count() < 2:
+            return None
+        try:
+            return Locale.objects.get(language_code=language)
+        except Locale.DoesNotExist:
+            return Locale.get_default()
+
+    language = get_language()
+    return pagecache.site_wide(f"search locale:{language}", read)
 
 
 def kind_of(page_class):
@@ -264,10 +271,13 @@ def _postgres_page_ids(groups, content_groups, pages):
 
 def _promotions(parsed, locale):
     """Pages editors promoted for this query (Wagtail's search promotions)."""
-    query = PromotedQuery.objects.filter(query_string=parsed.text.casefold()[:255]).first()
-    if query is None:
-        # Wagtail normalises "Skolk!" to "skolk"; so do we, word by word.
-        query = PromotedQuery.objects.filter(query_string=" ".join(parsed.words)).first()
+    # As typed, else as Wagtail normalises it ("Skolk!" → "skolk"), word by word: one query.
+    candidates = [parsed.text.casefold()[:255], " ".join(parsed.words)]
+    found = {
+        row.query_string: row
+        for row in PromotedQuery.objects.filter(query_string__in=candidates).order_by("-id")
+    }
+    query = next((found[text] for text in candidates if text in found), None)
     if query is None:
         return []
     promotions = query.editors_picks.select_related("page").order_by("sort_order")

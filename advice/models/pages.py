@@ -30,6 +30,7 @@ from ..queries import (
     areas_with_advisors,
     published_advisors,
     related_guidance,
+    remember_advisor_cards,
     schools_with_areas,
 )
 from ..structured_data import directory_json_ld
@@ -199,6 +200,8 @@ class AdvisorDirectoryPage(
         form = FinderForm(request.GET or None)
         areas = list(areas_with_advisors())
         advisors = list({a.pk: a for area in areas for a in area.published_advisors}.values())
+        # A search shows some of them again: read once (advice/queries.py).
+        remember_advisor_cards(advisors)
         # The schools a visitor can find: offered as suggestions in the school field, and
         # what free text in it is matched against.
         schools = list(schools_with_areas())

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from portal import i18n, phone, restrictions, sharing
+from portal import i18n, pagecache, phone, restrictions, sharing
 from portal.models import HelpNowSettings
 
 register = template.Library()
@@ -50,14 +50,24 @@ def _specific_root(request, default_root):
     directory) in the same query; the page being served when it is that start page."""
     base = i18n.start_pages(request, default_root).get(translation.get_language())
     base = base or default_root
-    route = getattr(request, "_wagtail_route_for_request", None)
-    if route is not None and route[0].pk == base.pk:
-        return route[0]
     model = base.specific_class
     if model is None:
         return base
     related = getattr(model, "layout_related", ())
-    return model._default_manager.select_related(*related).get(pk=base.pk)
+    root = pagecache.site_wide(
+        f"start page:{base.pk}",
+        lambda: model._default_manager.select_related(*related).get(pk=base.pk),
+    )
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None and route[0].pk == base.pk:
+        # The start page being served, with the pages the layout links to.
+        page = route[0]
+        for name in related:
+            name = name.split("__")[0]
+            if name in root._state.fields_cache:
+                page._state.fields_cache.setdefault(name, root._state.fields_cache[name])
+        return page
+    return root
 
 
 @register.simple_tag(takes_context=True)
@@ -123,8 +133,13 @@ def main_menu(context):
     current = context.get("page")
     items = []
     if root is not None:
-        # Private sections in the same query (portal/restrictions.py).
-        for item in restrictions.public(root.get_children().live().in_menu()):
+        # Private sections in the same query (portal/restrictions.py); kept across requests
+        # until the next site-wide change (a page at the menu's depth is one).
+        menu = pagecache.site_wide(
+            f"menu:{root.pk}",
+            lambda: list(restrictions.public(root.get_children().live().in_menu())),
+        )
+        for item in menu:
             items.append(
                 {
                     "page": item,

@@ -1,0 +1,67 @@
+"""What every page shows (site settings, the menu, the start pages) is kept across requests
+(portal/pagecache.site_wide) and is fresh on the next page after an editor's change."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Site
+
+import pytest
+
+from advice.tests.factories import GuidanceIndexPageFactory
+from home.tests.factories import StandardPageFactory
+from portal.models import ContactSettings, HelpNowSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def hub(home_page):
+    return publish(GuidanceIndexPageFactory(parent=home_page, show_in_menus=True))
+
+
+def test_site_settings_are_read_once_and_fresh_after_a_change(client, hub):
+    site = Site.objects.get(is_default_site=True)
+    contact = ContactSettings.for_site(site)
+    contact.phone = "070-174 06 05"
+    contact.save()
+    assert "070-174 06 05" in client.get(hub.url).text
+    with CaptureQueriesContext(connection) as queries:
+        client.get(hub.url)
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "portal_contactsettings" not in read
+    assert "portal_helpnowsettings" not in read
+
+    contact.phone = "070-174 06 77"
+    contact.save()
+    help_now = HelpNowSettings.for_site(site)
+    help_now.heading = "Akut hjälp"
+    help_now.lines = [("line", {"label": "Socialjouren", "phone": "08-123 456 78", "text": ""})]
+    help_now.save()
+    html = client.get(hub.url).text
+    assert "070-174 06 77" in html
+    assert "070-174 06 05" not in html
+    assert "Akut hjälp" in html
+    assert "Socialjouren" in html
+    # Kept with its numbers, too.
+    assert "Socialjouren" in client.get(hub.url).text
+
+
+def test_a_new_menu_page_shows_on_the_next_page(client, home_page, hub):
+    assert "Om föräldrarådgivningen" not in client.get(hub.url).text
+    publish(
+        StandardPageFactory(parent=home_page, title="Om föräldrarådgivningen", show_in_menus=True)
+    )
+    assert "Om föräldrarådgivningen" in client.get(hub.url).text
+    # Saved without a publication, as a script would.
+    StandardPageFactory(parent=home_page, title="Kontakta oss", show_in_menus=True)
+    assert 'href="/kontakta-oss/"' in client.get(hub.url).text
+    # Unpublished: gone from the menu.
+    hub.unpublish()
+    home = client.get(home_page.url).text
+    assert f'href="{hub.url}"' not in home
