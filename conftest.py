@@ -12,6 +12,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -29,6 +30,14 @@ from editorial import roles
 from home.tests.factories import HomePageFactory
 from portal.models import ContactSettings
 from taxonomy.tests.factories import AreaFactory
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Swedish: a request in another language activates that language
+    for the rest of the thread (Django's LocaleMiddleware does not undo it)."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -175,6 +175,9 @@ def site(cluster, django_db_setup, django_db_blocker, production_static, tmp_pat
             "WAGTAILADMIN_BASE_URL": url,
             "LOG_FORMAT": "json",
             "LOG_LEVEL": "INFO",
+            # Off: the page cache would answer the pages it already holds without the
+            # database; this test is about what a visitor meets when it has to be asked.
+            "PAGE_CACHE_SECONDS": "0",
         },
         stdout=log,
         stderr=subprocess.STDOUT,
