@@ -1,15 +1,17 @@
 """Listing queries for guidance and advisors, in one place. Each costs a fixed number of SQL
 queries however many advisors, schools or areas exist."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Q
 
+from wagtail.images import get_image_model
 from wagtail.models import PageQuerySet
 
 from portal import request_cache
+from portal.json_prefetch import Related, with_related
 from portal.restrictions import public
 from taxonomy.models import Area
 
-from .models.directory import Advisor, AdvisorDropIn, School
+from .models.directory import Advisor, AdvisorDropIn, Language, School
 
 
 class GuidancePageQuerySet(PageQuerySet):
@@ -30,6 +32,21 @@ def related_guidance(page, limit=4):
     )
 
 
+def subpages_and_full_version(page):
+    """A guidance page's published subpages, and the published page it is the easy-read
+    version of (or None), in one query."""
+    pages = list(
+        type(page)
+        .objects.for_listing()
+        .filter(
+            Q(path__startswith=page.path, depth=page.depth + 1) | Q(easy_read_version=page)
+        )
+    )
+    subpages = [p for p in pages if p.depth == page.depth + 1 and p.path.startswith(page.path)]
+    full_version = next((p for p in pages if p.easy_read_version_id == page.pk), None)
+    return subpages, full_version
+
+
 def published_drop_ins():
     """Drop-in times of published advisors, by weekday and time."""
     return (
@@ -41,17 +58,30 @@ def published_drop_ins():
 
 def advisors_with_card_data():
     """Advisors with everything an advisor card needs, drafts included (for contact blocks,
-    which must keep their choice while an advisor is unpublished)."""
-    return (
-        Advisor.objects.select_related("photo")
-        .prefetch_related(
-            "photo__renditions",
-            "languages",
-            Prefetch("areas", queryset=Area.objects.order_by("sort_order", "name")),
-            Prefetch("schools", queryset=School.objects.order_by("name")),
-            Prefetch("drop_ins", queryset=published_drop_ins()),
-        )
-        .order_by("name")
+    which must keep their choice while an advisor is unpublished): their photo's renditions,
+    languages, areas, schools and drop-in times come in the advisors' own query."""
+    renditions = get_image_model().get_rendition_model().objects
+    return with_related(
+        Advisor.objects.select_related("photo").order_by("name"),
+        {
+            "photo__renditions": Related(renditions.filter(image_id=OuterRef("photo_id"))),
+            "languages": Related(
+                Language.objects.filter(advisors=OuterRef("pk")).order_by("name", "pk")
+            ),
+            "areas": Related(
+                Area.objects.filter(advisors=OuterRef("pk")).order_by("sort_order", "name")
+            ),
+            "schools": Related(
+                School.objects.filter(advisors=OuterRef("pk")).order_by("name", "pk")
+            ),
+            # Drop-in times of published advisors only, by weekday and time.
+            "drop_ins": Related(
+                AdvisorDropIn.objects.filter(advisor=OuterRef("pk"), advisor__live=True).order_by(
+                    "weekday", "start_time", "school__name"
+                ),
+                select=["school"],
+            ),
+        },
     )
 
 
@@ -84,16 +114,19 @@ def published_advisor_cards(advisors):
     return [cards[pk] for pk in ids if pk in cards]
 
 
+def _areas_with_schools():
+    """Swedish areas in the editors' order, each with its schools by name in the same query."""
+    return with_related(
+        Area.objects.swedish().order_by("sort_order", "name"),
+        {"schools": Related(School.objects.filter(area=OuterRef("pk")).order_by("name", "pk"))},
+    )
+
+
 def areas_with_advisors():
     """Every area in the editors' order, with its schools and its published advisors
     (as `published_advisors`)."""
-    return (
-        Area.objects.swedish()
-        .order_by("sort_order", "name")
-        .prefetch_related(
-            Prefetch("schools", queryset=School.objects.order_by("name")),
-            Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors"),
-        )
+    return _areas_with_schools().prefetch_related(
+        Prefetch("advisors", queryset=published_advisors(), to_attr="published_advisors")
     )
 
 
@@ -108,13 +141,10 @@ def areas_with_advisors_in_bulk(ids):
 
 def area_with_schools(slug):
     """One area with its schools and each school's drop-in times, or None."""
-    schools = School.objects.order_by("name").prefetch_related(
-        Prefetch("drop_ins", queryset=published_drop_ins())
-    )
     return (
-        Area.objects.swedish()
+        _areas_with_schools()
         .filter(slug=slug)
-        .prefetch_related(Prefetch("schools", queryset=schools))
+        .prefetch_related(Prefetch("schools__drop_ins", queryset=published_drop_ins()))
         .first()
     )
 

@@ -32,6 +32,7 @@ from ..queries import (
     related_guidance,
     remember_advisor_cards,
     schools_with_areas,
+    subpages_and_full_version,
 )
 from ..structured_data import directory_json_ld
 from ..vcard import advisor_vcard
@@ -153,12 +154,14 @@ class GuidancePage(
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = GuidancePage.objects.for_listing().child_of(self)
         context["related_guidance"] = related_guidance(self)
         # Lättläst, both ways: this page's easy-read version, or the page it is the version of.
         easy_read = self.easy_read_version
         context["easy_read_page"] = easy_read if easy_read is not None and easy_read.live else None
-        context["full_version_page"] = self.full_versions.live().first()
+        # The subpages and the full version this page is the easy-read version of, in one query.
+        subpages, full_version = subpages_and_full_version(self)
+        context["subpages"] = subpages
+        context["full_version_page"] = full_version
         return context
 
 
