@@ -3,6 +3,7 @@ up once per request, whichever template, block or API view asks."""
 
 from wagtail.models import Site
 
+from portal import pagecache
 from portal.restrictions import public
 
 from .models import AdvisorDirectoryPage
@@ -13,11 +14,17 @@ def directory_for_request(request):
     if request is None:
         return None
     if not hasattr(request, "_advice_directory"):
-        directories = public(AdvisorDirectoryPage.objects.live())
         site = Site.find_for_request(request)
-        if site is not None:
-            directories = directories.descendant_of(site.root_page, inclusive=True)
-        request._advice_directory = directories.first()
+
+        def read():
+            directories = public(AdvisorDirectoryPage.objects.live())
+            if site is not None:
+                directories = directories.descendant_of(site.root_page, inclusive=True)
+            return directories.first()
+
+        # Kept across requests: any page saved is a site-wide change (portal/pagecache.py).
+        key = f"advisor directory:{site.pk if site else None}"
+        request._advice_directory = pagecache.site_wide(key, read)
     return request._advice_directory
 
 

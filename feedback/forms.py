@@ -4,12 +4,14 @@ call-back request. Both refuse what must not be stored instead of storing part o
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from advice.models import Language
 from events.registration import looks_like_personnummer
-from portal import phone
+from portal import pagecache, phone
+from portal.i18n import localized_snippet
 from taxonomy.models import Area
 
 from .models import COMMENT_MAX_LENGTH, CallbackRequest
@@ -45,11 +47,27 @@ class CommentForm(forms.Form):
 
 
 def language_choices():
-    """Swedish first, then the languages the advisors speak, by their Swedish names."""
-    choices = [("svenska", _("Svenska"))]
-    for language in Language.objects.order_by("name"):
-        choices.append((language.name, language.name.capitalize()))
-    return choices
+    """Swedish first, then the languages the advisors speak, by their Swedish names. Kept
+    across requests: a language saved is a site-wide change (portal/pagecache.py)."""
+
+    def read():
+        choices = [("svenska", str(_("Svenska")))]
+        for language in Language.objects.order_by("name"):
+            choices.append((language.name, language.name.capitalize()))
+        return choices
+
+    return pagecache.site_wide(f"callback languages:{translation.get_language()}", read)
+
+
+def area_choices():
+    """The areas (their Swedish rows, which advisors belong to) named in the visitor's
+    language, kept across requests as language_choices()."""
+
+    def read():
+        areas = Area.objects.swedish().order_by("sort_order", "name")
+        return [(area.pk, str(localized_snippet(area))) for area in areas]
+
+    return pagecache.site_wide(f"callback areas:{translation.get_language()}", read)
 
 
 def validate_contact(value):
@@ -87,7 +105,7 @@ class CallbackForm(forms.Form):
     )
     area = forms.ModelChoiceField(
         label=_("Område"),
-        queryset=Area.objects.order_by("sort_order", "name"),
+        queryset=Area.objects.swedish(),
         empty_label=_("Välj område"),
         error_messages={"invalid_choice": _("Välj ett av områdena i listan.")},
     )
@@ -107,6 +125,8 @@ class CallbackForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = language_choices()
+        area = self.fields["area"]
+        area.choices = [("", area.empty_label), *area_choices()]
         self.fields["name"].error_messages["required"] = _("Skriv ett förnamn eller ett alias.")
         self.fields["contact"].error_messages["required"] = _(
             "Skriv ett telefonnummer eller en e-postadress."

@@ -7,6 +7,7 @@ never follows a language link to a 404.
 """
 
 from django.conf import settings
+from django.db.models import Subquery
 from django.utils import translation
 
 from wagtail.models import Locale, Page
@@ -142,9 +143,15 @@ def localized_snippet(obj):
     if obj.locale_id == locale.pk:
         return obj
     model = type(obj)
+    label = model._meta.label
+
+    def read():
+        return {row.translation_key: row for row in model.objects.filter(locale=locale)}
+
+    # Kept across requests: any snippet saved is a site-wide change (portal/pagecache.py).
     translations = request_cache.cached(
-        ("snippet translations", model._meta.label, locale.pk),
-        lambda: {row.translation_key: row for row in model.objects.filter(locale=locale)},
+        ("snippet translations", label, locale.pk),
+        lambda: pagecache.site_wide(f"snippet translations:{label}:{locale.pk}", read),
     )
     found = translations.get(obj.translation_key)
     if found is None or not getattr(found, "live", True):
@@ -162,17 +169,23 @@ def translation_note(page):
     # A page is served in its own language (portal/wagtail_hooks.py): no query for Swedish.
     if not isinstance(page, Page) or translation.get_language() == DEFAULT_LANGUAGE:
         return None
-    origin = TranslationOrigin.objects.filter(page_id=page.pk).first()
-    if origin is None:
+    # The live Swedish page with the date this translation was made from, in one query.
+    origin = TranslationOrigin.objects.filter(page_id=page.pk).order_by("pk")
+    original = (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=DEFAULT_LANGUAGE,
+            live=True,
+        )
+        .annotate(_source_date=Subquery(origin.values("source_date")[:1]))
+        .first()
+    )
+    if original is None or original._source_date is None:
         return None
-    # The Swedish row is among the translations the switcher read; only its own fields remain.
-    swedish = _live_translations(page).get(DEFAULT_LANGUAGE)
-    if swedish is None:
-        return None
-    original = swedish.specific
     current = swedish_version_date(original)
     return {
-        "source_date": origin.source_date,
-        "changed": current is not None and current > origin.source_date,
+        "source_date": original._source_date,
+        "changed": current is not None and current > original._source_date,
         "original": original,
     }

@@ -608,10 +608,15 @@ def _site_wide_changed():
 def _site_wide_rows(sender, instance):
     """Rows site_wide() keeps or links to: any page (the start pages, the menu, the pages
     the settings and the header link to; saved on every publication, move or draft, and
-    directly by scripts), or a private section. Reading them again costs a few queries."""
-    from wagtail.models import Page, PageViewRestriction
+    directly by scripts), a private section, or a snippet (the translations of topics and
+    areas, the choices of the forms, the places search knows). Reading them again costs a
+    few queries."""
+    from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+    from wagtail.snippets.models import get_snippet_models
 
-    return issubclass(sender, (Page, PageViewRestriction))
+    return issubclass(sender, (Page, PageViewRestriction, TranslatableMixin)) or (
+        sender in get_snippet_models()
+    )
 
 
 def _saved(sender, instance, created=False, raw=False, **kwargs):

@@ -10,8 +10,9 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from advice.finder import RESULTS_ID, fold, look_up_school, school_match
-from advice.models import AdvisorDirectoryPage
-from advice.queries import published_advisors, schools_with_areas
+from advice.models import Advisor, AdvisorDirectoryPage
+from advice.queries import schools_with_areas
+from portal import pagecache
 from portal.restrictions import public
 from taxonomy.models import Area
 
@@ -64,26 +65,57 @@ class PlaceHit:
     whole_query: bool
 
 
-def _directory(locale):
-    query = public(AdvisorDirectoryPage.objects.live())
-    if locale is not None:
-        query = query.filter(locale=locale)
-    return query.order_by("path").first()
+@dataclass
+class Places:
+    directory: object
+    areas: list
+    schools: list
+    # Only advisors who agreed to be named (their name is otherwise never shown, so it must
+    # not be searchable either), with only what a hit shows: name, role, areas.
+    named_advisors: list
+
+
+def _places(locale):
+    """The advisor directory in `locale` and the places it knows. Kept across requests: any
+    page or snippet saved is a site-wide change (portal/pagecache.py)."""
+
+    def read():
+        directory = public(AdvisorDirectoryPage.objects.live())
+        if locale is not None:
+            directory = directory.filter(locale=locale)
+        directory = directory.order_by("path").first()
+        if directory is None:
+            return None
+        named = (
+            Advisor.objects.filter(live=True, show_identity=True)
+            .order_by("name")
+            .prefetch_related(
+                Prefetch("areas", queryset=Area.objects.order_by("sort_order", "name"))
+            )
+        )
+        return Places(
+            directory=directory,
+            areas=list(Area.objects.order_by("sort_order", "name")),
+            schools=list(schools_with_areas()),
+            named_advisors=list(named),
+        )
+
+    return pagecache.site_wide(f"search places:{getattr(locale, 'pk', None)}", read)
 
 
 def find(parsed, locale=None):
     """Places the query names, best first."""
-    directory = _directory(locale)
-    if directory is None:
+    places = _places(locale)
+    if places is None:
         return []
+    directory = places.directory
     words = [word for word in fold(parsed.text).split() if word not in AROUND_PLACES]
     if not words:
         return []
     rest = " ".join(words)
     base = directory.url
     hits = []
-    areas = list(Area.objects.order_by("sort_order", "name"))
-    for area in areas:
+    for area in places.areas:
         name = fold(area.name)
         whole = school_match(rest, name) == 3
         if whole or any(word == name for word in words) or name in rest:
@@ -96,7 +128,7 @@ def find(parsed, locale=None):
                 )
             )
     if not any(hit.whole_query for hit in hits):
-        lookup = look_up_school(rest, list(schools_with_areas()))
+        lookup = look_up_school(rest, places.schools)
         if lookup.school is not None:
             school = lookup.school
             query = urlencode({"skola": school.slug})
@@ -110,18 +142,7 @@ def find(parsed, locale=None):
                     whole_query=True,
                 ),
             )
-    # Advisors by name, only those who agreed to be named (their name is otherwise never
-    # shown, so it must not be searchable either).
-    # Only what the hit shows (name, role, areas): not the card's photo, languages, schools
-    # and drop-in times, five queries fewer on every search.
-    named = (
-        published_advisors()
-        .filter(show_identity=True)
-        .select_related(None)
-        .prefetch_related(None)
-        .prefetch_related(Prefetch("areas", queryset=Area.objects.order_by("sort_order", "name")))
-    )
-    for advisor in named:
+    for advisor in places.named_advisors:
         if school_match(rest, fold(advisor.name)) >= 2 and len(rest) >= 3:
             area = next(iter(advisor.areas.all()), None)
             url = base + directory.reverse_subpage("area", args=[area.slug]) if area else base

@@ -1,5 +1,8 @@
-"""What every page shows (site settings, the menu, the start pages) is kept across requests
-(portal/pagecache.site_wide) and is fresh on the next page after an editor's change."""
+"""What every page shows (site settings, the menu, the start pages) and what forms and search
+read of the snippets is kept across requests (portal/pagecache.site_wide), and is fresh on the
+next page after an editor's change."""
+
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,7 +11,7 @@ from wagtail.models import Site
 
 import pytest
 
-from advice.tests.factories import GuidanceIndexPageFactory
+from advice.tests.factories import GuidanceIndexPageFactory, LanguageFactory
 from home.tests.factories import StandardPageFactory
 from portal.models import ContactSettings, HelpNowSettings
 
@@ -65,3 +68,28 @@ def test_a_new_menu_page_shows_on_the_next_page(client, home_page, hub):
     hub.unpublish()
     home = client.get(home_page.url).text
     assert f'href="{hub.url}"' not in home
+
+
+def select(html, name):
+    """The options of the form field `name`, as shown."""
+    found = re.search(rf'<select name="{name}".*?</select>', html, re.DOTALL)
+    assert found, name
+    return re.findall(r"<option[^>]*>([^<]*)</option>", found.group(0))
+
+
+def test_snippets_kept_for_forms_and_search_are_fresh_on_the_next_page(client, small_directory):
+    directory = small_directory["page"]
+    varby = small_directory["areas"]["varby"]
+    html = client.get(directory.url).text
+    assert "Vårby" in select(html, "area")
+    assert "Finska" not in select(html, "language")
+    assert "Föräldrarådgivare i Vårby<" in client.get("/sok/?q=v%C3%A5rby").text
+
+    varby.name = "Vårby gård"
+    varby.save()
+    LanguageFactory(code="fi", name="finska", native_name="suomi")
+    html = client.get(directory.url).text
+    assert "Vårby gård" in select(html, "area")
+    assert "Vårby" not in select(html, "area")
+    assert "Finska" in select(html, "language")
+    assert "Föräldrarådgivare i Vårby gård<" in client.get("/sok/?q=v%C3%A5rby+g%C3%A5rd").text
