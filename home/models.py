@@ -11,13 +11,15 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from advice.models import BodyMixin
-from events.models import EventIndexPage
-from news.models import NewsIndexPage
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import RecordKeepingMixin, ReviewMixin, SearchKeywordsMixin, UpdatedDateMixin
-from portal.restrictions import public
 
-from .queries import featured_guidance, start_page_news, upcoming_events
+from .queries import (
+    featured_guidance,
+    news_index_and_calendar,
+    start_page_news,
+    upcoming_events,
+)
 
 
 class HomePage(RecordKeepingMixin, ReviewMixin, Page):
@@ -83,9 +85,8 @@ class HomePage(RecordKeepingMixin, ReviewMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_guidance"] = featured_guidance(self)
         context["featured_news"], context["latest_news"] = start_page_news(self)
-        context["news_index"] = public(NewsIndexPage.objects.live()).child_of(self).first()
         context["upcoming_events"] = upcoming_events(self)
-        context["calendar"] = public(EventIndexPage.objects.live()).child_of(self).first()
+        context["news_index"], context["calendar"] = news_index_and_calendar(self)
         return context
 
 

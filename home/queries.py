@@ -3,8 +3,11 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from events.models import EventPage
-from news.models import NewsPage
+from wagtail.models import Page
+
+from events.models import EventIndexPage, EventPage
+from news.models import NewsIndexPage, NewsPage
+from portal.restrictions import public
 
 FEATURED_NEWS = 2
 LATEST_NEWS = 3
@@ -44,3 +47,13 @@ def upcoming_events(home_page, limit=3, now=None):
     now = now or timezone.now()
     events = EventPage.objects.for_listing().descendant_of(home_page).upcoming(now)
     return list(events.exclude(no_longer_open(now))[:limit])
+
+
+def news_index_and_calendar(home_page):
+    """The start page's news archive and calendar (the first published, public one of each,
+    or None), for its "Alla nyheter" and "Hela kalendern" links: one query."""
+    pages = public(Page.objects.live()).child_of(home_page).type(NewsIndexPage, EventIndexPage)
+    found = {}
+    for page in pages.order_by("path"):
+        found.setdefault(page.specific_class, page)
+    return found.get(NewsIndexPage), found.get(EventIndexPage)

@@ -4,8 +4,7 @@ the query statistics editors read in the admin."""
 import datetime
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models import F
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,16 +50,25 @@ class QueryStat(models.Model):
 
     @classmethod
     def record(cls, query, found):
-        """Count one search for `query` (already normalised) today."""
+        """Count one search for `query` (already normalised) today: one statement, which
+        adds the row or counts on it, also when two searches arrive at once."""
         if not query:
             return
         today = timezone.localdate()
-        with transaction.atomic():
-            stat, created = cls.objects.get_or_create(day=today, query=query)
-            cls.objects.filter(pk=stat.pk).update(
-                searches=F("searches") + 1,
-                without_results=F("without_results") + (0 if found else 1),
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                INSERT INTO sitesearch_querystat (day, query, searches, without_results)
+                VALUES (%s, %s, 1, %s)
+                ON CONFLICT (day, query) DO UPDATE SET
+                    searches = sitesearch_querystat.searches + 1,
+                    without_results = sitesearch_querystat.without_results
+                        + EXCLUDED.without_results
+                RETURNING xmax = 0
+                """,
+                [today, query, 0 if found else 1],
             )
+            (created,) = cursor.fetchone()
         if created:
             cls.purge(today)
 
