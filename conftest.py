@@ -2,11 +2,8 @@
 headless browser."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,6 +26,7 @@ from advice.tests.factories import (
 from editorial import roles
 from home.tests.factories import HomePageFactory
 from portal.models import ContactSettings
+from portal.processes import free_port, stop, wait_for_url
 from taxonomy.tests.factories import AreaFactory
 
 
@@ -248,12 +246,6 @@ PRODUCTION_ENV = {
 BASE_DIR = Path(__file__).resolve().parent
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def production_server(
     django_db_setup, django_db_blocker, production_static, tmp_path_factory, demo_media
@@ -264,7 +256,7 @@ def production_server(
     from django.db import connection
 
     db = connection.settings_dict
-    port = _free_port()
+    port = free_port()
     media = demo_media
     url = f"http://localhost:{port}"
     env = {
@@ -297,23 +289,10 @@ def production_server(
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "/robots.txt", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError("gunicorn did not start:\n" + log.read()) from None
-                time.sleep(0.2)
+        wait_for_url(url + "/robots.txt", server, log)
         yield SimpleNamespace(url=url, media_root=media, log=log)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
         log.close()
 
 

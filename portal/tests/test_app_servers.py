@@ -10,7 +10,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from http.cookies import SimpleCookie
@@ -23,37 +22,10 @@ from django_tasks_db.models import DBTaskResult
 
 from editorial.tests.admin_browser import PASSWORD, give_password
 from home.tests.factories import StandardPageFactory
+from portal.processes import free_port, stop, wait_for_url, wait_until
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait(check, process, log, what):
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            check()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"{what} did not start:\n{log.read()}") from None
-            time.sleep(0.2)
-
-
-def stop(process):
-    process.send_signal(signal.SIGINT)  # gunicorn's and redis-server's quick shutdown
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +47,10 @@ def redis_url(tmp_path_factory):
                 raise OSError("no PONG")
 
     try:
-        wait(ping, server, log, "redis-server")
+        wait_until(ping, server, log, "redis-server")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        stop(server)
+        stop(server, signal.SIGINT)  # redis-server's quick shutdown
         log.close()
 
 
@@ -124,13 +96,13 @@ def app_servers(django_db_setup, production_static, redis_url, tmp_path_factory)
             servers.append(process)
             logs.append(log)
             url = f"http://localhost:{port}"
-            wait(lambda url=url: urllib.request.urlopen(url + "/robots.txt"), process, log, url)
+            wait_for_url(url + "/robots.txt", process, log)
         yield SimpleNamespace(
             urls=[f"http://localhost:{port}" for port in _ports(servers)], env=env
         )
     finally:
         for process in servers:
-            stop(process)
+            stop(process, signal.SIGINT)  # gunicorn's quick shutdown
         for log in logs:
             log.close()
 

@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from bs4 import BeautifulSoup
 
 from events.models import EventRegistration
 from portal.forms_protection import TOKEN_FIELD
+from portal.processes import free_port, stop, wait_for_url
 
 PROJECT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -39,12 +39,6 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 CLIENT_TIMEOUT = 10
 # The test database is only read, for its schema; marked so that pytest-django sets it up.
 pytestmark = pytest.mark.django_db
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _as_cluster_owner(command):
@@ -82,7 +76,7 @@ def cluster():
     folder = Path(tempfile.mkdtemp(prefix="portal-faults-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
-    cluster = Cluster(folder, _free_port())
+    cluster = Cluster(folder, free_port())
     initdb = [str(PG_BIN / "initdb"), "-D", str(cluster.data), "-U", "postgres", "-A", "trust"]
     subprocess.run(
         _as_cluster_owner([*initdb, "-E", "UTF8", "--locale=C.UTF-8", "-N"]),
@@ -153,7 +147,7 @@ def site(cluster, django_db_setup, django_db_blocker, production_static, tmp_pat
         stderr=subprocess.PIPE,
         text=True,
     )
-    port = _free_port()
+    port = free_port()
     url = f"http://localhost:{port}"
     log = open(tmp_path_factory.mktemp("faults") / "gunicorn.log", "w+")  # noqa: SIM115
     server = subprocess.Popen(
@@ -186,23 +180,10 @@ def site(cluster, django_db_setup, django_db_blocker, production_static, tmp_pat
         output, errors = builder.communicate(timeout=120)
         assert builder.returncode == 0, errors
         content = json.loads(output.strip().splitlines()[-1])
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError("gunicorn did not start:\n" + log.read()) from None
-                time.sleep(0.2)
+        wait_for_url(url + "/healthz", server, log, seconds=60)
         yield SimpleNamespace(url=url, log=log, **content)
     finally:
-        server.send_signal(signal.SIGQUIT)  # gunicorn's quick shutdown
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, signal.SIGQUIT)  # gunicorn's quick shutdown
         log.close()
 
 

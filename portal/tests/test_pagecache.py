@@ -2,9 +2,7 @@
 invalidation, keys that junk cannot split, HTTP caching, and Redis going away."""
 
 import re
-import socket
 import subprocess
-import time
 
 from django.core.cache import cache
 
@@ -19,6 +17,7 @@ from home.tests.factories import StandardPageFactory
 from news.tests.factories import NewsIndexPageFactory, NewsPageFactory
 from portal.forms_protection import FormGuard
 from portal.models import ContactSettings
+from portal.processes import free_port, wait_for_port
 from taxonomy.tests.factories import AreaFactory
 
 TOKEN = re.compile(r'name="form-token" value="([^"]+)"')
@@ -186,25 +185,15 @@ def test_thanks_after_a_form_is_never_shared(client, guidance, page_cache):
     assert entries() == []
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_pages_are_served_with_redis_stopped(client, guidance, settings, tmp_path):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         ["/usr/bin/redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
     )
     try:
-        for _ in range(50):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+        wait_for_port(port, server)
         settings.CACHES = {
             "default": {
                 "BACKEND": "portal.cache.TolerantRedisCache",

@@ -3,9 +3,7 @@ page comes from Varnish the second time, and a publication is seen through it at
 
 import re
 import shutil
-import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
@@ -16,15 +14,10 @@ import pytest
 from advice.tests.factories import GuidancePageFactory
 from portal.forms_protection import FormGuard
 from portal.models import ContactSettings
+from portal.processes import free_port, stop, wait_for_port
 
 TOKEN = re.compile(r'name="form-token" value="([^"]+)"')
 VCL = Path(django_settings.BASE_DIR) / "deploy" / "varnish" / "default.vcl"
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -32,7 +25,7 @@ def varnish(live_server, tmp_path):
     backend_port = live_server.url.rsplit(":", 1)[1]
     vcl = tmp_path / "default.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [
             "/usr/sbin/varnishd",
@@ -53,15 +46,10 @@ def varnish(live_server, tmp_path):
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            with socket.socket() as sock:
-                if sock.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.1)
+        wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
         shutil.rmtree(tmp_path / "varnish", ignore_errors=True)
 
 

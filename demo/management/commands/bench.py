@@ -8,7 +8,6 @@ a database of its own (`portal_bench`)."""
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ from wagtail.models import Page
 from advice.models import AdvisorDirectoryPage, GuidancePage, School
 from demo.benchmark import Row, parse_wrk, table
 from news.models import NewsIndexPage
+from portal import processes
+from portal.processes import DidNotStart, free_port, wait_for_url
 
 BASE_DIR = Path(settings.BASE_DIR)
 VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
@@ -43,24 +44,11 @@ CEILINGS = {
 }
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(url, process, log, seconds=60):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=5).read()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise CommandError(
-                    f"{url} did not answer:\n{Path(log).read_text()[-3000:]}"
-                ) from None
-            time.sleep(0.3)
+    try:
+        wait_for_url(url, process, log, seconds)
+    except DidNotStart as error:
+        raise CommandError(str(error)) from None
 
 
 def fetch(url, timeout=30):
@@ -69,12 +57,7 @@ def fetch(url, timeout=30):
 
 
 def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    processes.stop(process, seconds=15)
 
 
 class Command(BaseCommand):
