@@ -162,7 +162,7 @@ bench: install messages bench-deps ## Seed 10,000 pages (database portal_bench),
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input --verbosity 0
 	$(BENCH_ENV) $(BIN)/python manage.py bench
-# The hostile-input battery (portal/tests/test_hostile.py): `make test` sends 800 requests,
+# The hostile-input battery (portal/tests/test_hostile.py): `make test` sends 300 requests,
 # this target 10,000 (HOSTILE_REQUESTS=… for another number).
 hostile: install-dev messages ## Send 10,000 hostile requests at the demo site: no 5xx, no unescaped echo
 	@DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python scripts/ensure_test_database.py

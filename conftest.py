@@ -390,6 +390,8 @@ def demo_site(_demo_dump, demo_media, settings, transactional_db, django_db_seri
     servers see it), with its images on disk. Returns the start page. The test ends by
     putting back the database as the migrations left it (serialized rollback), as the other
     transactional tests expect."""
+    from django.core.cache import cache
+
     from wagtail.models import Site
 
     settings.STORAGES = {
@@ -398,4 +400,7 @@ def demo_site(_demo_dump, demo_media, settings, transactional_db, django_db_seri
     }
     settings.MEDIA_ROOT = str(demo_media)
     _load_dump(_demo_dump)
+    # The dump is loaded behind the models' backs: no save signal tells the page cache, which
+    # may still keep the site-wide values (the menu, the settings) of an earlier test.
+    cache.clear()
     return Site.objects.get(is_default_site=True).root_page.specific

@@ -5,10 +5,7 @@ with a "Meny" that works without JavaScript; the finder's new states pass axe an
 pixels; advisor cards put the picture above the text."""
 
 import re
-from io import StringIO
 from urllib.parse import parse_qs, urlsplit
-
-from django.core.management import call_command
 
 import pytest
 from playwright.sync_api import expect
@@ -102,11 +99,10 @@ def search_by_area(page, javascript):
     page.get_by_role("button", name="Visa föräldrarådgivare").click()
 
 
-def test_the_first_advisor_is_on_the_first_screen_after_a_search(browser, live_server):
+def test_the_first_advisor_is_on_the_first_screen_after_a_search(browser, live_server, demo_site):
     """On the full demo site: school and area search, JavaScript on and off. The form's
     fragment scrolls to the answer; a shared link without it has the answer on the first
     screen too."""
-    call_command("seed_demo", force=True, stdout=StringIO())
     finder = live_server.url + FINDER_PATH
     for javascript in (True, False):
         context = phone_context(browser, javascript)

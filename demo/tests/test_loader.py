@@ -27,6 +27,8 @@ def content(tmp_path):
     return tmp_path / "content"
 
 
+# Tests of a second run start from `demo_site`: what a first run of the unchanged content
+# builds (the loader keeps no trace of the folder it read), seeded once per test process.
 def seed(content, **options):
     output = StringIO()
     call_command("seed_demo", force=True, content=content, stdout=output, **options)
@@ -51,9 +53,7 @@ def changed_rows(before, after):
     return changes
 
 
-@pytest.mark.django_db
-def test_changing_a_page_file_updates_that_page_alone(content):
-    seed(content)
+def test_changing_a_page_file_updates_that_page_alone(content, demo_site):
     page = apps.get_model("advice", "GuidancePage").objects.get(slug="narvarotrappan")
     before = database_rows()
     replace(
@@ -85,9 +85,7 @@ def test_changing_a_page_file_updates_that_page_alone(content):
     assert not changes
 
 
-@pytest.mark.django_db
-def test_changing_a_snippet_updates_that_snippet_alone(content):
-    seed(content)
+def test_changing_a_snippet_updates_that_snippet_alone(content, demo_site):
     Area = apps.get_model("taxonomy", "Area")
     before = database_rows()
     replace(
@@ -105,9 +103,7 @@ def test_changing_a_snippet_updates_that_snippet_alone(content):
     assert changed_rows(before, database_rows()) == {"taxonomy.Area": {varby.pk}}
 
 
-@pytest.mark.django_db
-def test_a_new_page_file_becomes_a_page_where_its_folder_says(content, client):
-    seed(content)
+def test_a_new_page_file_becomes_a_page_where_its_folder_says(content, client, demo_site):
     (content / "sv/pages/foraldraradgivning/sommarlov.toml").write_text(
         'type = "advice.GuidancePage"\n'
         'title = "Sommarlov"\n'
@@ -255,9 +251,7 @@ def test_every_block_can_be_written_in_a_page_file(content, client):
         assert text in html, text
 
 
-@pytest.mark.django_db
-def test_a_renamed_page_file_with_its_former_slug_renames_the_page(content, client):
-    seed(content)
+def test_a_renamed_page_file_with_its_former_slug_renames_the_page(content, client, demo_site):
     EventPage = apps.get_model("events", "EventPage")
     event = EventPage.objects.get(slug="laslustdag-varby-2027")
     old = content / "sv/pages/kalender/laslustdag-varby-2027.toml"
@@ -277,9 +271,7 @@ def test_a_renamed_page_file_with_its_former_slug_renames_the_page(content, clie
     assert "0 skapade, 0 uppdaterade" in seed(content)
 
 
-@pytest.mark.django_db
-def test_the_order_of_pages_follows_the_parent_file(content, client):
-    seed(content)
+def test_the_order_of_pages_follows_the_parent_file(content, client, demo_site):
     replace(
         content / "sv/pages/_index.toml",
         '    "aktuellt",\n    "kalender",\n',

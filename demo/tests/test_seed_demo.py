@@ -103,9 +103,9 @@ def test_each_new_page_and_advisor_gets_one_revision():
         assert advisor.revisions.count() == 1, advisor.name
 
 
-@pytest.mark.django_db
-def test_demo_site_has_the_content_the_service_needs():
-    seed()
+# The tests that only read what a default run built take it from `demo_site` (seeded once
+# per test process); those above and below run the seed themselves, as what they test.
+def test_demo_site_has_the_content_the_service_needs(demo_site):
     Advisor = apps.get_model("advice", "Advisor")
     Area = apps.get_model("taxonomy", "Area")
     areas = Area.objects.swedish().order_by("sort_order")
@@ -141,9 +141,7 @@ def test_demo_site_has_the_content_the_service_needs():
         }
 
 
-@pytest.mark.django_db
-def test_every_page_of_the_demo_site_renders_with_its_title(client):
-    seed()
+def test_every_page_of_the_demo_site_renders_with_its_title(client, demo_site):
     pages = Page.objects.live().filter(depth__gt=1).specific()
     assert len(pages) >= 20
     for page in pages:
@@ -153,9 +151,7 @@ def test_every_page_of_the_demo_site_renders_with_its_title(client):
         assert h1.get_text(strip=True) == page.title, page.url
 
 
-@pytest.mark.django_db
-def test_stable_urls_and_machine_files_answer(client):
-    seed()
+def test_stable_urls_and_machine_files_answer(client, demo_site):
     for url in STABLE_URLS:
         assert client.get(url).status_code == 200, url
     sitemap = client.get("/sitemap.xml")
@@ -167,10 +163,8 @@ def test_stable_urls_and_machine_files_answer(client):
     assert client.get("/admin/").status_code == 302  # to the login page
 
 
-@pytest.mark.django_db
-def test_every_guidance_page_and_the_directory_is_reachable_from_the_navigation(client):
+def test_every_guidance_page_and_the_directory_is_reachable_from_the_navigation(client, demo_site):
     """Start page → main menu → hub → each guidance page and the advisor directory."""
-    seed()
     home = BeautifulSoup(client.get("/").content, "html.parser")
     menu = [a["href"] for a in home.find("nav", attrs={"aria-label": "Huvudmeny"}).find_all("a")]
     assert {"/foraldraradgivning/", "/aktuellt/", "/om-foraldraradgivningen/"} <= set(menu)
@@ -188,9 +182,9 @@ def test_every_guidance_page_and_the_directory_is_reachable_from_the_navigation(
     assert {"/kontakt/", "/tillganglighetsredogorelse/", "/personuppgifter/"} <= footer
 
 
-@pytest.mark.django_db
-def test_every_demo_school_has_advisors_and_drop_in_and_every_search_finds_someone(client):
-    seed()
+def test_every_demo_school_has_advisors_and_drop_in_and_every_search_finds_someone(
+    client, demo_site
+):
     School = apps.get_model("advice", "School")
     Language = apps.get_model("advice", "Language")
     for school in School.objects.all():

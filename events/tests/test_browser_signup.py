@@ -3,8 +3,6 @@ the demo's parent group that meets six Thursdays. No cookie before the POST (nor
 receipt lists the six dates and the link that cancels, the cancellation works, and the
 e-mails go out when the task worker (`manage.py db_worker`) runs, not during the request."""
 
-from io import StringIO
-
 from django.core import mail
 from django.core.management import call_command
 
@@ -19,8 +17,7 @@ PHONE = {"width": 375, "height": 812}
 
 
 @pytest.fixture
-def site_url(live_server):
-    call_command("seed_demo", force=True, stdout=StringIO())
+def site_url(live_server, demo_site):
     return live_server.url
 
 

@@ -3,10 +3,6 @@ Shift-key hint of "Lämna sidan snabbt" only where there is a keyboard, red only
 emergency, the organisation in one small line of the header, and no axe-core violations on
 the pages this concerns."""
 
-from io import StringIO
-
-from django.core.management import call_command
-
 import pytest
 
 from portal.tests.test_browser import WCAG_TAGS, axe_violations
@@ -37,8 +33,7 @@ ALARM_RED = "rgb(138, 28, 28)"
 
 
 @pytest.fixture
-def site_url(live_server):
-    call_command("seed_demo", force=True, stdout=StringIO())
+def site_url(live_server, demo_site):
     return live_server.url
 
 

@@ -6,15 +6,12 @@ included. The sign-up's own POST sets none either, nor do the POSTs of page feed
 call-back request, nor the pages they lead back to."""
 
 import re
-from io import StringIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.apps import apps
-from django.core.management import call_command
 from django.test import Client
 
-import pytest
 from bs4 import BeautifulSoup
 
 from portal.forms_protection import TOKEN_FIELD
@@ -32,10 +29,8 @@ def assert_no_cookie(response, url):
     assert "Set-Cookie" not in response.headers, url
 
 
-@pytest.mark.django_db
-def test_no_public_get_sets_a_cookie(settings):
+def test_no_public_get_sets_a_cookie(demo_site, settings):
     settings.PUBLIC_FORM_RATE_LIMIT = 100
-    call_command("seed_demo", force=True, stdout=StringIO())
     client = Client()
     sitemap = client.get("/sitemap.xml")
     assert_no_cookie(sitemap, "/sitemap.xml")
