@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Page, Site
@@ -28,6 +29,15 @@ from home.tests.factories import HomePageFactory
 from portal.models import ContactSettings
 from portal.processes import free_port, stop, wait_for_url
 from taxonomy.tests.factories import AreaFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: it outlives a test (and a rollback), and holds
+    the site-wide values (portal/pagecache.py), form rate limits and cached pages."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

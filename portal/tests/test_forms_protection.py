@@ -25,13 +25,6 @@ from portal.forms_protection import (
 GUARD = FormGuard("tests.feedback")
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def post(data=None, **meta):
     meta.setdefault("HTTP_ORIGIN", "http://testserver")
     return RequestFactory().post("/sida/", data or {}, **meta)
