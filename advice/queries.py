@@ -38,9 +38,7 @@ def subpages_and_full_version(page):
     pages = list(
         type(page)
         .objects.for_listing()
-        .filter(
-            Q(path__startswith=page.path, depth=page.depth + 1) | Q(easy_read_version=page)
-        )
+        .filter(Q(path__startswith=page.path, depth=page.depth + 1) | Q(easy_read_version=page))
     )
     subpages = [p for p in pages if p.depth == page.depth + 1 and p.path.startswith(page.path)]
     full_version = next((p for p in pages if p.easy_read_version_id == page.pk), None)
