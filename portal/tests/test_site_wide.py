@@ -93,3 +93,15 @@ def test_snippets_kept_for_forms_and_search_are_fresh_on_the_next_page(client, s
     assert "Vårby" not in select(html, "area")
     assert "Finska" in select(html, "language")
     assert "Föräldrarådgivare i Vårby gård<" in client.get("/sok/?q=v%C3%A5rby+g%C3%A5rd").text
+
+
+def test_the_call_back_form_lists_each_area_once_in_the_visitors_language(client, small_directory):
+    from wagtail.models import Locale
+
+    english = Locale.objects.create(language_code="en")
+    translated = small_directory["areas"]["varby"].copy_for_translation(english)
+    translated.name = "Varby (English)"
+    translated.save()
+    options = select(client.get(small_directory["page"].url).text, "area")
+    assert options.count("Vårby") == 1
+    assert "Varby (English)" not in options
